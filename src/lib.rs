@@ -1,0 +1,7 @@
+//! A desktop app to plan, track and present a learning roadmap: a directed acyclic graph of
+//! topics drawn as an interactive map. The model knows nothing of egui; the app is a layer on top.
+
+pub mod app;
+pub mod cli;
+pub mod model;
+pub mod ui;

@@ -1,0 +1,978 @@
+//! Loading and validating roadmap files. Loading never panics; every problem found is reported
+//! at once, each as `FILE:LINE:COL: message`.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::fmt;
+use std::io::Read as _;
+use std::path::Path;
+use std::sync::OnceLock;
+
+use jsonc_parser::ast::{Array, Object, Value};
+use jsonc_parser::common::Ranged as _;
+use petgraph::graph::NodeIndex;
+use serde::de::{DeserializeOwned, IgnoredAny};
+
+use super::graph::RoadmapGraph;
+use super::types::{FORMAT_VERSION, Phase, Roadmap, Source, Topic};
+
+/// Largest roadmap file the app reads.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// Longest topic or phase title, in characters.
+pub const MAX_TITLE_CHARS: usize = 200;
+/// Longest summary, rationale, goal or description, in characters.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// The roadmap compiled into the binary.
+pub const BUNDLED_JSON: &str = include_str!("../../roadmap.json");
+/// The name the bundled roadmap goes by in messages.
+pub const BUNDLED_NAME: &str = "roadmap.json";
+
+/// One problem in a roadmap file, at a 1-based line and column (in characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// 1-based line, or 0 when the problem has no place in the text (the file could not be read).
+    pub line: usize,
+    /// 1-based column in characters.
+    pub column: usize,
+    /// What is wrong, in words.
+    pub message: String,
+}
+
+/// Why a roadmap could not be loaded: every problem found, in the order they appear in the file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file as the user named it.
+    pub path: String,
+    /// The problems, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl LoadError {
+    fn whole_file(path: &str, message: String) -> Self {
+        Self {
+            path: path.to_owned(),
+            diagnostics: vec![Diagnostic {
+                line: 0,
+                column: 0,
+                message,
+            }],
+        }
+    }
+
+    /// Each problem as one `FILE:LINE:COL: message` line.
+    pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.diagnostics.iter().map(|d| {
+            if d.line == 0 {
+                format!("{}: {}", self.path, d.message)
+            } else {
+                format!("{}:{}:{}: {}", self.path, d.line, d.column, d.message)
+            }
+        })
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, line) in self.lines().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            f.write_str(&line)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// A roadmap that passed validation, with its prerequisite graph.
+#[derive(Debug, Clone)]
+pub struct LoadedRoadmap {
+    /// The roadmap as written in the file.
+    pub roadmap: Roadmap,
+    /// Its prerequisite graph; acyclic, every id known.
+    pub graph: RoadmapGraph,
+}
+
+impl LoadedRoadmap {
+    /// The one-line summary `roadmap check` prints.
+    #[must_use]
+    pub fn summary_line(&self) -> String {
+        let r = &self.roadmap;
+        format!(
+            "ok: {} topics, {} prerequisite links, {} phases",
+            r.topics.len(),
+            r.link_count(),
+            r.phases.len()
+        )
+    }
+}
+
+/// Loads the roadmap compiled into the binary.
+pub fn bundled() -> Result<LoadedRoadmap, LoadError> {
+    load_str(BUNDLED_JSON, BUNDLED_NAME)
+}
+
+/// Reads and validates a roadmap file. Files over [`MAX_FILE_BYTES`] are refused unread.
+pub fn load_file(path: &Path) -> Result<LoadedRoadmap, LoadError> {
+    let shown = path.display().to_string();
+    let file = std::fs::File::open(path)
+        .map_err(|e| LoadError::whole_file(&shown, format!("cannot open the file: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::whole_file(&shown, format!("cannot read the file: {e}")))?;
+    load_bytes(&bytes, &shown)
+}
+
+/// Validates a roadmap from raw bytes; `path` only names the file in messages.
+pub fn load_bytes(bytes: &[u8], path: &str) -> Result<LoadedRoadmap, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::whole_file(
+            path,
+            format!(
+                "the file is larger than {} MiB, the limit for a roadmap file",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => load_str(text, path),
+        Err(e) => {
+            // Report the place of the first bad byte, counting the valid text before it.
+            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
+            let (line, column) = LineIndex::new(valid).position(valid, valid.len());
+            Err(LoadError {
+                path: path.to_owned(),
+                diagnostics: vec![Diagnostic {
+                    line,
+                    column,
+                    message: "the file is not valid UTF-8 text".to_owned(),
+                }],
+            })
+        }
+    }
+}
+
+/// Validates a roadmap held in a string; `path` only names the file in messages.
+pub fn load_str(text: &str, path: &str) -> Result<LoadedRoadmap, LoadError> {
+    let mut cx = Checker::new(text);
+    let roadmap = cx.parse();
+    let graph = roadmap.as_ref().map(|r| cx.check_graph(r));
+    if cx.problems.is_empty()
+        && let (Some(roadmap), Some(graph)) = (roadmap, graph)
+    {
+        return Ok(LoadedRoadmap { roadmap, graph });
+    }
+    Err(cx.into_error(path))
+}
+
+/// Start offsets of lines, to turn byte offsets into line and column.
+struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        Self { starts }
+    }
+
+    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        (line, text[start..offset].chars().count() + 1)
+    }
+}
+
+/// Field names each object may hold, read from the published schema so the two cannot drift.
+struct KnownFields {
+    roadmap: Vec<String>,
+    phase: Vec<String>,
+    topic: Vec<String>,
+    source: Vec<String>,
+}
+
+fn known_fields() -> &'static KnownFields {
+    fn of<T: schemars::JsonSchema>() -> Vec<String> {
+        schemars::schema_for!(T)
+            .get("properties")
+            .and_then(serde_json::Value::as_object)
+            .map(|props| props.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+    static FIELDS: OnceLock<KnownFields> = OnceLock::new();
+    FIELDS.get_or_init(|| KnownFields {
+        roadmap: of::<Roadmap>(),
+        phase: of::<Phase>(),
+        topic: of::<Topic>(),
+        source: of::<Source>(),
+    })
+}
+
+/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(word, candidates).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"))
+}
+
+/// Whether an id is kebab-case: lowercase ASCII letters and digits in words joined by single hyphens.
+#[must_use]
+pub fn is_kebab_case(id: &str) -> bool {
+    !id.is_empty()
+        && id.split('-').all(|word| {
+            !word.is_empty()
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::StringLit(_) => "a string",
+        Value::NumberLit(_) => "a number",
+        Value::BooleanLit(_) => "a boolean",
+        Value::Object(_) => "an object",
+        Value::Array(_) => "a list",
+        Value::NullKeyword(_) => "null",
+    }
+}
+
+fn prop<'o, 'a>(obj: &'o Object<'a>, key: &str) -> Option<&'o Value<'a>> {
+    obj.properties
+        .iter()
+        .find(|p| p.name.as_str() == key)
+        .map(|p| &p.value)
+}
+
+fn string_prop(obj: &Object, key: &str) -> Option<String> {
+    match prop(obj, key) {
+        Some(Value::StringLit(s)) => Some(s.value.to_string()),
+        _ => None,
+    }
+}
+
+/// Byte offset of a field's value, or of the object when the field is absent.
+fn offset_of(obj: &Object, key: &str) -> usize {
+    prop(obj, key).map_or(obj.range.start, |v| v.range().start)
+}
+
+fn element_offset(obj: &Object, key: &str, index: usize) -> usize {
+    match prop(obj, key) {
+        Some(Value::Array(a)) => a
+            .elements
+            .get(index)
+            .map_or(a.range.start, |e| e.range().start),
+        Some(v) => v.range().start,
+        None => obj.range.start,
+    }
+}
+
+struct Checker<'t> {
+    text: &'t str,
+    lines: LineIndex,
+    problems: Vec<(usize, String)>,
+    /// Byte offset of each parsed topic's object, by topic index.
+    topic_offsets: Vec<usize>,
+    /// Byte offset of each parsed topic's `phase` value.
+    phase_offsets: Vec<usize>,
+    /// Byte offsets of each parsed topic's prerequisite entries.
+    prerequisite_offsets: Vec<Vec<usize>>,
+    /// Ids of topics that failed to parse, so references to them are not reported as unknown.
+    broken_ids: HashSet<String>,
+}
+
+impl<'t> Checker<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            lines: LineIndex::new(text),
+            problems: Vec::new(),
+            topic_offsets: Vec::new(),
+            phase_offsets: Vec::new(),
+            prerequisite_offsets: Vec::new(),
+            broken_ids: HashSet::new(),
+        }
+    }
+
+    fn error(&mut self, offset: usize, message: impl Into<String>) {
+        self.problems.push((offset, message.into()));
+    }
+
+    fn into_error(mut self, path: &str) -> LoadError {
+        self.problems.sort_by_key(|(offset, _)| *offset);
+        self.problems.dedup();
+        let (text, index) = (self.text, self.lines);
+        LoadError {
+            path: path.to_owned(),
+            diagnostics: self
+                .problems
+                .into_iter()
+                .map(|(offset, message)| {
+                    let (line, column) = index.position(text, offset);
+                    Diagnostic {
+                        line,
+                        column,
+                        message,
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// Byte offset, within `slice` starting at `base`, of a `serde_json` error position.
+    fn serde_offset(&self, base: usize, slice: &str, err: &serde_json::Error) -> usize {
+        if err.line() == 0 {
+            return base;
+        }
+        let line_start = if err.line() == 1 {
+            0
+        } else {
+            slice
+                .match_indices('\n')
+                .nth(err.line() - 2)
+                .map_or(slice.len(), |(i, _)| i + 1)
+        };
+        (base + line_start + err.column().max(1) - 1).min(self.text.len())
+    }
+
+    fn parse(&mut self) -> Option<Roadmap> {
+        // serde_json first: strict JSON, clear messages, and a nesting limit that keeps the
+        // span-keeping parser below from deep recursion.
+        if self.text.trim().is_empty() {
+            self.error(0, "the file is empty; a roadmap file holds one JSON object");
+            return None;
+        }
+        if let Err(e) = serde_json::from_str::<IgnoredAny>(self.text) {
+            let offset = self.serde_offset(0, self.text, &e);
+            self.error(offset, serde_message(&e));
+            return None;
+        }
+        let strict = jsonc_parser::ParseOptions {
+            allow_comments: false,
+            allow_loose_object_property_names: false,
+            allow_trailing_commas: false,
+            allow_missing_commas: false,
+            allow_single_quoted_strings: false,
+            allow_hexadecimal_numbers: false,
+            allow_unary_plus_numbers: false,
+            allow_bare_decimal_point_numbers: false,
+            allow_non_finite_numbers: false,
+            allow_extended_string_escapes: false,
+        };
+        let ast = match jsonc_parser::parse_to_ast(
+            self.text,
+            &jsonc_parser::CollectOptions::default(),
+            &strict,
+        ) {
+            Ok(result) => result.value,
+            Err(e) => {
+                let message = match e.kind() {
+                    jsonc_parser::errors::ParseErrorKind::NestingDepthExceeded => {
+                        "lists and objects are nested too deeply".to_owned()
+                    }
+                    kind => kind.to_string(),
+                };
+                self.error(e.range().start, message);
+                return None;
+            }
+        };
+        let Some(Value::Object(root)) = ast else {
+            let found = ast.as_ref().map_or("nothing", kind_of);
+            self.error(
+                0,
+                format!("a roadmap file holds one JSON object at the top, found {found}"),
+            );
+            return None;
+        };
+        self.roadmap(&root)
+    }
+
+    fn roadmap(&mut self, root: &Object) -> Option<Roadmap> {
+        let fields = known_fields();
+        self.check_keys(root, &fields.roadmap, "the roadmap");
+        let format_version: Option<u32> = self.field(root, "format_version", "the roadmap");
+        if let Some(v) = format_version {
+            if v > FORMAT_VERSION {
+                self.error(
+                    offset_of(root, "format_version"),
+                    format!(
+                        "format_version {v} is newer than this app reads ({FORMAT_VERSION}); \
+                         update the app to open this file"
+                    ),
+                );
+                return None;
+            }
+            if v == 0 {
+                self.error(
+                    offset_of(root, "format_version"),
+                    format!("format_version must be {FORMAT_VERSION}"),
+                );
+            }
+        }
+        let schema: Option<Option<String>> = match prop(root, "$schema") {
+            Some(_) => self.field(root, "$schema", "the roadmap").map(Some),
+            None => Some(None),
+        };
+        let id: Option<String> = self.field(root, "id", "the roadmap");
+        if let Some(id) = &id
+            && !is_kebab_case(id)
+        {
+            self.error(
+                offset_of(root, "id"),
+                format!("roadmap id `{id}` is not kebab-case (like `cloud-ai-basics`)"),
+            );
+        }
+        let title: Option<String> = self.field(root, "title", "the roadmap");
+        if let Some(t) = &title {
+            self.check_title(offset_of(root, "title"), t, "the roadmap");
+        }
+        let description: Option<String> = self.field(root, "description", "the roadmap");
+        if let Some(d) = &description {
+            self.check_text(
+                offset_of(root, "description"),
+                d,
+                "the roadmap's description",
+                true,
+            );
+        }
+        let references = match prop(root, "references") {
+            None => Some(Vec::new()),
+            Some(value) => self.list(value, "references", |cx, v, i| {
+                cx.source(v, &format!("reference {}", i + 1))
+            }),
+        };
+        let phases = self.required_list(root, "phases", Self::phase);
+        let topics = self.required_list(root, "topics", Self::topic);
+
+        let roadmap = Roadmap {
+            schema: schema?,
+            format_version: format_version?,
+            id: id?,
+            title: title?,
+            description: description?,
+            references: references?,
+            phases: phases?,
+            topics: topics?,
+        };
+        self.check_phases(root, &roadmap);
+        self.check_topics(root, &roadmap);
+        Some(roadmap)
+    }
+
+    /// Reports unknown and repeated keys of an object.
+    fn check_keys(&mut self, obj: &Object, known: &[String], what: &str) {
+        let mut seen = HashSet::new();
+        for p in &obj.properties {
+            let name = p.name.as_str();
+            if !seen.insert(name) {
+                self.error(
+                    p.range.start,
+                    format!("field `{name}` appears twice in {what}"),
+                );
+            } else if !known.iter().any(|k| k == name) {
+                let hint = match closest(name, known.iter().map(String::as_str)) {
+                    Some(c) => format!("did you mean `{c}`?"),
+                    None => format!("known fields: {}", known.join(", ")),
+                };
+                self.error(
+                    p.range.start,
+                    format!("unknown field `{name}` in {what} ({hint})"),
+                );
+            }
+        }
+    }
+
+    /// Deserializes one value into `T`, reporting a failure at the exact place it happened.
+    fn typed<T: DeserializeOwned>(&mut self, value: &Value, what: &str, field: &str) -> Option<T> {
+        self.try_typed(value, what, field, "")
+    }
+
+    /// Like `typed`, but leaves unreported a failure under `skip` (a path reported elsewhere).
+    fn try_typed<T: DeserializeOwned>(
+        &mut self,
+        value: &Value,
+        what: &str,
+        field: &str,
+        skip: &str,
+    ) -> Option<T> {
+        let range = value.range();
+        let slice = &self.text[range.start..range.end];
+        let mut de = serde_json::Deserializer::from_str(slice);
+        let e = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+            Ok(v) => return Some(v),
+            Err(e) => e,
+        };
+        let inner = e.inner();
+        let message = serde_message(inner);
+        let path = e.path().to_string();
+        // Repeated keys are reported by `check_keys`, with their place.
+        if message.starts_with("duplicate field") || (!skip.is_empty() && path.starts_with(skip)) {
+            return None;
+        }
+        let at =
+            locate(value, e.path()).unwrap_or_else(|| self.serde_offset(range.start, slice, inner));
+        let place = match (field.is_empty(), path.as_str()) {
+            (true, ".") => String::new(),
+            (true, p) => format!(" field `{p}`"),
+            (false, ".") => format!(" field `{field}`"),
+            (false, p) => format!(" field `{field}.{p}`"),
+        };
+        self.error(at, format!("{what}{place}: {message}"));
+        None
+    }
+
+    /// A required field of an object, typed.
+    fn field<T: DeserializeOwned>(&mut self, obj: &Object, key: &str, what: &str) -> Option<T> {
+        if let Some(v) = prop(obj, key) {
+            self.typed(v, what, key)
+        } else {
+            self.error(obj.range.start, format!("{what} is missing field `{key}`"));
+            None
+        }
+    }
+
+    fn required_list<T>(
+        &mut self,
+        obj: &Object,
+        key: &str,
+        each: impl FnMut(&mut Self, &Value, usize) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        if let Some(v) = prop(obj, key) {
+            self.list(v, key, each)
+        } else {
+            self.error(
+                obj.range.start,
+                format!("the roadmap is missing field `{key}`"),
+            );
+            None
+        }
+    }
+
+    /// Parses every element of a list, so that each broken element is reported.
+    fn list<T>(
+        &mut self,
+        value: &Value,
+        key: &str,
+        mut each: impl FnMut(&mut Self, &Value, usize) -> Option<T>,
+    ) -> Option<Vec<T>> {
+        let Value::Array(Array { elements, .. }) = value else {
+            self.error(
+                value.range().start,
+                format!("`{key}` must be a list, found {}", kind_of(value)),
+            );
+            return None;
+        };
+        let mut out = Vec::with_capacity(elements.len());
+        let mut ok = true;
+        for (i, element) in elements.iter().enumerate() {
+            match each(self, element, i) {
+                Some(item) => out.push(item),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn object<'o, 'a>(&mut self, value: &'o Value<'a>, what: &str) -> Option<&'o Object<'a>> {
+        if let Value::Object(obj) = value {
+            Some(obj)
+        } else {
+            self.error(
+                value.range().start,
+                format!("{what} must be an object, found {}", kind_of(value)),
+            );
+            None
+        }
+    }
+
+    fn source(&mut self, value: &Value, what: &str) -> Option<Source> {
+        let obj = self.object(value, what)?;
+        self.check_keys(obj, &known_fields().source, what);
+        let source: Source = self.typed(value, what, "")?;
+        self.check_title(offset_of(obj, "title"), &source.title, what);
+        self.check_url(offset_of(obj, "url"), &source.url, what);
+        Some(source)
+    }
+
+    fn phase(&mut self, value: &Value, index: usize) -> Option<Phase> {
+        let what = format!("phase {}", index + 1);
+        let obj = self.object(value, &what)?;
+        let what = string_prop(obj, "id").map_or(what, |id| format!("phase `{id}`"));
+        self.check_keys(obj, &known_fields().phase, &what);
+        let phase: Phase = self.typed(value, &what, "")?;
+        self.check_id(offset_of(obj, "id"), &phase.id, "phase");
+        self.check_title(offset_of(obj, "title"), &phase.title, &what);
+        self.check_text(
+            offset_of(obj, "goal"),
+            &phase.goal,
+            &format!("{what}'s goal"),
+            true,
+        );
+        Some(phase)
+    }
+
+    fn topic(&mut self, value: &Value, index: usize) -> Option<Topic> {
+        let what = format!("topic {}", index + 1);
+        let obj = self.object(value, &what)?;
+        let id = string_prop(obj, "id");
+        let what = id.as_ref().map_or(what, |id| format!("topic `{id}`"));
+        self.check_keys(obj, &known_fields().topic, &what);
+        // Sources are parsed one by one so each broken one is reported with its place.
+        let sources = match prop(obj, "sources") {
+            Some(v @ Value::Array(_)) => self.list(v, "sources", |cx, v, i| {
+                cx.source(v, &format!("{what}, source {}", i + 1))
+            }),
+            _ => Some(Vec::new()),
+        };
+        // A broken source was reported above; an ill-typed `sources` field is reported here.
+        let skip = if matches!(prop(obj, "sources"), Some(Value::Array(_))) {
+            "sources["
+        } else {
+            ""
+        };
+        let Some(mut topic) = self.try_typed::<Topic>(value, &what, "", skip) else {
+            self.broken_ids.extend(id);
+            return None;
+        };
+        let Some(sources) = sources else {
+            self.broken_ids.insert(topic.id);
+            return None;
+        };
+        topic.sources = sources;
+
+        self.check_id(offset_of(obj, "id"), &topic.id, "topic");
+        self.check_title(offset_of(obj, "title"), &topic.title, &what);
+        self.check_text(
+            offset_of(obj, "summary"),
+            &topic.summary,
+            &format!("{what}'s summary"),
+            false,
+        );
+        self.check_text(
+            offset_of(obj, "rationale"),
+            &topic.rationale,
+            &format!("{what}'s rationale"),
+            false,
+        );
+        if let Some(h) = topic.estimate_hours
+            && !(h.is_finite() && h >= 0.0)
+        {
+            self.error(
+                offset_of(obj, "estimate_hours"),
+                format!("{what}: estimate_hours must be zero or more, found {h}"),
+            );
+        }
+        self.topic_offsets.push(obj.range.start);
+        self.phase_offsets.push(offset_of(obj, "phase"));
+        self.prerequisite_offsets.push(
+            (0..topic.prerequisites.len())
+                .map(|i| element_offset(obj, "prerequisites", i))
+                .collect(),
+        );
+        Some(topic)
+    }
+
+    fn check_id(&mut self, offset: usize, id: &str, what: &str) {
+        if !is_kebab_case(id) {
+            self.error(
+                offset,
+                format!("{what} id `{id}` is not kebab-case (lowercase words joined by hyphens, like `rag-basics`)"),
+            );
+        }
+    }
+
+    fn check_title(&mut self, offset: usize, title: &str, what: &str) {
+        if title.trim().is_empty() {
+            self.error(offset, format!("{what} has an empty title"));
+        } else if title.chars().count() > MAX_TITLE_CHARS {
+            self.error(
+                offset,
+                format!(
+                    "{what} has a title of {} characters; the limit is {MAX_TITLE_CHARS}",
+                    title.chars().count()
+                ),
+            );
+        } else if let Some(c) = title.chars().find(|c| c.is_control()) {
+            self.error(
+                offset,
+                format!(
+                    "{what} has a control character (U+{:04X}) in its title",
+                    u32::from(c)
+                ),
+            );
+        }
+    }
+
+    fn check_text(&mut self, offset: usize, text: &str, what: &str, may_be_empty: bool) {
+        let chars = text.chars().count();
+        if !may_be_empty && text.trim().is_empty() {
+            self.error(offset, format!("{what} is empty"));
+        } else if chars > MAX_TEXT_CHARS {
+            self.error(
+                offset,
+                format!("{what} is {chars} characters long; the limit is {MAX_TEXT_CHARS}"),
+            );
+        } else if let Some(c) = text
+            .chars()
+            .find(|&c| c.is_control() && c != '\n' && c != '\t')
+        {
+            self.error(
+                offset,
+                format!("{what} has a control character (U+{:04X})", u32::from(c)),
+            );
+        }
+    }
+
+    fn check_url(&mut self, offset: usize, address: &str, what: &str) {
+        match url::Url::parse(address) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {}
+            Ok(u) => self.error(
+                offset,
+                format!(
+                    "{what}: only http and https addresses are allowed, found a `{}:` address",
+                    u.scheme()
+                ),
+            ),
+            Err(e) => self.error(
+                offset,
+                format!("{what}: `{address}` is not a valid web address ({e})"),
+            ),
+        }
+    }
+
+    fn check_phases(&mut self, root: &Object, roadmap: &Roadmap) {
+        let Some(Value::Array(list)) = prop(root, "phases") else {
+            return;
+        };
+        if roadmap.phases.is_empty() {
+            self.error(
+                list.range.start,
+                "the roadmap has no phases; add at least one",
+            );
+        }
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        let mut orders: HashMap<u32, &str> = HashMap::new();
+        for (phase, value) in roadmap.phases.iter().zip(&list.elements) {
+            let at = value.range().start;
+            if ids.insert(&phase.id, at).is_some() {
+                self.error(at, format!("phase id `{}` is used twice", phase.id));
+            } else if let Some(other) = orders.insert(phase.order, &phase.id) {
+                self.error(
+                    at,
+                    format!(
+                        "phase `{}` has order {}, like phase `{other}`; each phase needs its own order",
+                        phase.id, phase.order
+                    ),
+                );
+            }
+        }
+    }
+
+    fn check_topics(&mut self, root: &Object, roadmap: &Roadmap) {
+        if roadmap.topics.is_empty() {
+            self.error(
+                offset_of(root, "topics"),
+                "the roadmap has no topics; add at least one",
+            );
+        }
+        let phase_order: HashMap<&str, u32> = roadmap
+            .phases
+            .iter()
+            .map(|p| (p.id.as_str(), p.order))
+            .collect();
+        let mut first_at: HashMap<&str, usize> = HashMap::new();
+        for (i, topic) in roadmap.topics.iter().enumerate() {
+            if let Some(&first) = first_at.get(topic.id.as_str()) {
+                let (line, _) = self.lines.position(self.text, first);
+                self.error(
+                    self.topic_offsets[i],
+                    format!(
+                        "topic id `{}` is used twice (first at line {line})",
+                        topic.id
+                    ),
+                );
+            } else {
+                first_at.insert(&topic.id, self.topic_offsets[i]);
+            }
+        }
+        let topic_by_id: HashMap<&str, &Topic> =
+            roadmap.topics.iter().map(|t| (t.id.as_str(), t)).collect();
+        for (i, topic) in roadmap.topics.iter().enumerate() {
+            let own_order = phase_order.get(topic.phase.as_str()).copied();
+            if own_order.is_none() {
+                let known: Vec<&str> = roadmap.phases.iter().map(|p| p.id.as_str()).collect();
+                let at = self.phase_offsets[i];
+                self.error(
+                    at,
+                    format!(
+                        "topic `{}` is in unknown phase `{}`{}; phases: {}",
+                        topic.id,
+                        topic.phase,
+                        did_you_mean(&topic.phase, known.iter().copied()),
+                        known.join(", ")
+                    ),
+                );
+            }
+            let mut listed = HashSet::new();
+            for (k, prereq) in topic.prerequisites.iter().enumerate() {
+                let at = self.prerequisite_offsets[i][k];
+                if !listed.insert(prereq.as_str()) {
+                    self.error(
+                        at,
+                        format!("topic `{}` lists prerequisite `{prereq}` twice", topic.id),
+                    );
+                } else if prereq == &topic.id {
+                    self.error(
+                        at,
+                        format!("topic `{}` lists itself as a prerequisite", topic.id),
+                    );
+                } else if let Some(other) = topic_by_id.get(prereq.as_str()) {
+                    if let (Some(own), Some(theirs)) =
+                        (own_order, phase_order.get(other.phase.as_str()).copied())
+                        && theirs > own
+                    {
+                        self.error(
+                            at,
+                            format!(
+                                "topic `{}` (phase `{}`) needs `{prereq}`, which sits in the later phase `{}`; \
+                                 a prerequisite must be in the same or an earlier phase",
+                                topic.id, topic.phase, other.phase
+                            ),
+                        );
+                    }
+                } else if !self.broken_ids.contains(prereq) {
+                    self.error(
+                        at,
+                        format!(
+                            "topic `{}` has unknown prerequisite `{prereq}`{}",
+                            topic.id,
+                            did_you_mean(prereq, topic_by_id.keys().copied())
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Builds the graph and reports every prerequisite cycle, each with the path around it.
+    fn check_graph(&mut self, roadmap: &Roadmap) -> RoadmapGraph {
+        let graph = RoadmapGraph::new(roadmap);
+        if graph.topological_order().len() != roadmap.topics.len() {
+            return graph;
+        }
+        let g = graph.petgraph();
+        let mut reported: BTreeSet<usize> = BTreeSet::new();
+        for component in petgraph::algo::kosaraju_scc(g) {
+            if component.len() < 2 {
+                continue;
+            }
+            let members: HashSet<usize> = component.iter().map(|n| n.index()).collect();
+            let Some(&start) = members.iter().min() else {
+                continue;
+            };
+            if !reported.insert(start) {
+                continue;
+            }
+            let cycle = shortest_cycle(g, start, &members);
+            let names: Vec<&str> = cycle
+                .iter()
+                .map(|&i| roadmap.topics[i].id.as_str())
+                .collect();
+            let at = cycle
+                .get(1)
+                .and_then(|next| {
+                    let next_id = &roadmap.topics[*next].id;
+                    roadmap.topics[start]
+                        .prerequisites
+                        .iter()
+                        .position(|p| p == next_id)
+                })
+                .map_or(self.topic_offsets[start], |k| {
+                    self.prerequisite_offsets[start][k]
+                });
+            self.error(
+                at,
+                format!(
+                    "prerequisites form a cycle: {} (each topic lists the next as a prerequisite)",
+                    names.join(" -> ")
+                ),
+            );
+        }
+        graph
+    }
+}
+
+/// The shortest walk from `start` through its prerequisites back to `start`, inside one strongly
+/// connected component; returned with `start` at both ends.
+fn shortest_cycle(
+    g: &petgraph::graph::DiGraph<usize, ()>,
+    start: usize,
+    members: &HashSet<usize>,
+) -> Vec<usize> {
+    let mut came_from: HashMap<usize, usize> = HashMap::new();
+    let mut queue = std::collections::VecDeque::from([start]);
+    while let Some(i) = queue.pop_front() {
+        for next in g.neighbors_directed(NodeIndex::new(i), petgraph::Direction::Incoming) {
+            let j = next.index();
+            if !members.contains(&j) {
+                continue;
+            }
+            if j == start {
+                let mut path = vec![i];
+                let mut at = i;
+                while at != start {
+                    at = came_from[&at];
+                    path.push(at);
+                }
+                path.reverse();
+                path.push(start);
+                return path;
+            }
+            if let std::collections::hash_map::Entry::Vacant(e) = came_from.entry(j) {
+                e.insert(i);
+                queue.push_back(j);
+            }
+        }
+    }
+    vec![start, start]
+}
+
+/// Finds the byte offset of the value at a serde path inside an AST value.
+fn locate(value: &Value, path: &serde_path_to_error::Path) -> Option<usize> {
+    use serde_path_to_error::Segment;
+    let mut current = value;
+    for segment in path {
+        current = match (segment, current) {
+            (Segment::Seq { index }, Value::Array(a)) => a.elements.get(*index)?,
+            (Segment::Map { key }, Value::Object(o)) => prop(o, key)?,
+            (Segment::Enum { .. }, v) => v,
+            _ => return None,
+        };
+    }
+    Some(current.range().start)
+}
+
+/// `serde_json`'s message without its own " at line L column C" suffix.
+fn serde_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) if e.line() > 0 => text[..i].to_owned(),
+        _ => text,
+    }
+}

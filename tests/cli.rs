@@ -1,0 +1,123 @@
+//! The `roadmap` command line, run as a user would.
+
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+
+use assert_cmd::Command;
+
+fn roadmap() -> Command {
+    Command::cargo_bin("roadmap").unwrap()
+}
+
+/// Splits `FILE:LINE:COL: message` into its parts.
+fn parse_problem(line: &str) -> (String, usize, usize, String) {
+    let mut parts = line.splitn(4, ':');
+    let file = parts.next().unwrap().to_owned();
+    let line_no = parts
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|_| panic!("no line in {line}"));
+    let col = parts
+        .next()
+        .unwrap()
+        .parse()
+        .unwrap_or_else(|_| panic!("no column in {line}"));
+    let message = parts.next().unwrap().trim_start().to_owned();
+    (file, line_no, col, message)
+}
+
+#[test]
+fn check_prints_a_one_line_summary_of_the_bundled_roadmap() {
+    let out = roadmap()
+        .arg("check")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let loaded = roadmap::model::bundled().unwrap();
+    assert_eq!(
+        text,
+        format!(
+            "ok: {} topics, {} prerequisite links, 2 phases\n",
+            loaded.roadmap.topics.len(),
+            loaded.roadmap.link_count()
+        )
+    );
+}
+
+#[test]
+fn check_accepts_a_file() {
+    roadmap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "tests/corpus/valid/minimal.json"])
+        .assert()
+        .success()
+        .stdout("ok: 3 topics, 3 prerequisite links, 2 phases\n");
+}
+
+#[test]
+fn check_reports_every_problem_to_stderr_and_exits_1() {
+    let file = "tests/corpus/invalid/many-problems.json";
+    let assert = roadmap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", file])
+        .assert()
+        .code(1)
+        .stdout("");
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        lines.last(),
+        Some(&"error: 4 problems in tests/corpus/invalid/many-problems.json")
+    );
+    let problems: Vec<_> = lines[..lines.len() - 1]
+        .iter()
+        .map(|l| parse_problem(l))
+        .collect();
+    assert_eq!(problems.len(), 4);
+    assert!(problems.iter().all(|p| p.0 == file));
+    assert_eq!((problems[1].1, problems[1].2), (21, 16));
+    assert_eq!(problems[1].3, "topic `middle` has an empty title");
+    assert_eq!(
+        problems[3].3,
+        "topic `end` has unknown prerequisite `ghost`"
+    );
+}
+
+#[test]
+fn check_names_a_missing_file() {
+    roadmap()
+        .args(["check", "does-not-exist.json"])
+        .assert()
+        .code(1)
+        .stderr(predicates::str::starts_with(
+            "does-not-exist.json: cannot open the file",
+        ));
+}
+
+#[test]
+fn opening_a_broken_file_prints_its_problems_and_exits_1_before_any_window() {
+    let assert = roadmap()
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .arg("tests/corpus/invalid/cycle.json")
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    let (_, line, col, message) = parse_problem(stderr.lines().next().unwrap());
+    assert_eq!((line, col), (16, 25));
+    assert!(message.starts_with("prerequisites form a cycle: basics -> end -> basics"));
+}
+
+#[test]
+fn schema_prints_the_published_schema() {
+    let published = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/roadmap.schema.json"
+    ))
+    .unwrap();
+    roadmap().arg("schema").assert().success().stdout(published);
+}
