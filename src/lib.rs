@@ -3,5 +3,6 @@
 
 pub mod app;
 pub mod cli;
+pub mod layout;
 pub mod model;
 pub mod ui;
