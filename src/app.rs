@@ -1,18 +1,185 @@
-//! The eframe app: holds the open roadmap and lays out the window.
+//! The eframe app: holds the open roadmap, the selection and the views, and applies what the
+//! user asked for at the end of each frame.
 
-use crate::model::LoadedRoadmap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
+use std::sync::{Arc, Mutex};
+
+use crate::layout::Direction;
+use crate::model::{LoadError, LoadedRoadmap, Status};
+use crate::tracker::{Edit, Tracker};
 use crate::ui;
+use crate::ui::details::{DetailAction, ProgressView};
+use crate::ui::map::{MapEvent, MapInput, MapView};
+
+/// Which view fills the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    /// The node map.
+    Map,
+    /// The outline: phases and topics as a list.
+    Outline,
+}
+
+/// What the user asked for during a frame; applied after drawing.
+#[derive(Debug, Clone, PartialEq)]
+#[must_use]
+pub enum Command {
+    /// Select a topic (and bring it into view), or clear the selection.
+    Select(Option<usize>),
+    /// Fit the whole map into the window.
+    Fit,
+    /// Show another view.
+    ShowView(View),
+    /// Lay the map out in another direction.
+    SetDirection(Direction),
+    /// Ask for a roadmap file with the system's file dialog.
+    OpenDialog,
+    /// Show the field to type a roadmap's path.
+    OpenPathPrompt,
+    /// Load the roadmap at this path.
+    OpenPath(PathBuf),
+    /// Close the window.
+    Quit,
+    /// Change the user's progress.
+    Edit(Edit),
+    /// Undo the last change to progress.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Ask before resetting progress.
+    AskReset,
+    /// Show or hide the progress panel.
+    ToggleProgressPanel,
+    /// Hide a notice.
+    DismissNotice(usize),
+}
+
+/// How an attempt to open a roadmap ended, reported from the thread that ran it.
+enum OpenOutcome {
+    Loaded(PathBuf, Box<LoadedRoadmap>),
+    Failed(LoadError),
+    Cancelled,
+    /// The file dialog closed at once without a choice: there is no dialog on this system.
+    NoDialog,
+}
+
+/// The field where a roadmap's path is typed, when there is no file dialog or by choice.
+struct PathPrompt {
+    text: String,
+    note: Option<&'static str>,
+    focused: bool,
+}
+
+impl PathPrompt {
+    fn new(text: String, note: Option<&'static str>) -> Self {
+        Self {
+            text,
+            note,
+            focused: false,
+        }
+    }
+}
+
+/// A dialog that returns sooner than this without a file was not shown to anyone.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
+
+const NO_DIALOG_NOTE: &str = "No file dialog is available on this system: type the file's path.";
+
+/// Whether the system file dialog can be shown. On Linux and the BSDs it is reached over the
+/// session D-Bus (the desktop portal); without a session bus the request would wait forever.
+fn file_dialog_reachable() -> bool {
+    if cfg!(all(unix, not(target_os = "macos"))) {
+        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+            || std::env::var_os("XDG_RUNTIME_DIR")
+                .is_some_and(|dir| Path::new(&dir).join("bus").exists())
+    } else {
+        true
+    }
+}
+
+/// Where the screenshot switch stands.
+struct Screenshot {
+    path: PathBuf,
+    frames_ready: u32,
+    requested: bool,
+    result: Arc<Mutex<Option<Result<(), String>>>>,
+}
 
 /// The desktop app.
 pub struct RoadmapApp {
     loaded: LoadedRoadmap,
+    /// The file the roadmap came from; `None` for the bundled one.
+    file: Option<PathBuf>,
+    selected: Option<usize>,
+    view: View,
+    map: MapView,
+    /// Problems of a file the user tried to open; the current roadmap stays.
+    problems: Option<LoadError>,
+    /// A file dialog or a load running off the UI thread.
+    pending_open: Option<Receiver<OpenOutcome>>,
+    /// The path field, while it is open.
+    path_prompt: Option<PathPrompt>,
+    screenshot: Option<Screenshot>,
+    tracker: Tracker,
+    /// The note being edited, for the selected topic.
+    note_draft: (usize, String),
+    progress_panel: bool,
+    confirm_reset: bool,
+    frames: Arc<AtomicU64>,
+    /// Set by `ROADMAP_FRAME_STATS`: log each frame's time, to check that an idle window paints
+    /// nothing.
+    frame_log: Option<std::time::Instant>,
 }
 
 impl RoadmapApp {
-    /// An app showing this roadmap.
+    /// An app showing this roadmap, loaded from `file` (`None` for the bundled roadmap).
     #[must_use]
-    pub fn new(loaded: LoadedRoadmap) -> Self {
-        Self { loaded }
+    pub fn new(loaded: LoadedRoadmap, file: Option<PathBuf>) -> Self {
+        let tracker = Tracker::in_memory(&loaded);
+        Self {
+            tracker,
+            note_draft: (usize::MAX, String::new()),
+            progress_panel: true,
+            confirm_reset: false,
+            loaded,
+            file,
+            selected: None,
+            view: View::Map,
+            map: MapView::new(),
+            problems: None,
+            pending_open: None,
+            path_prompt: None,
+            screenshot: None,
+            frames: Arc::default(),
+            frame_log: std::env::var_os("ROADMAP_FRAME_STATS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    /// Keeps progress in `path` (read now, saved after every change), or in memory only when
+    /// there is no path.
+    #[must_use]
+    pub fn with_progress_file(mut self, path: Option<PathBuf>) -> Self {
+        self.tracker = Tracker::open(&self.loaded, path);
+        self
+    }
+
+    /// The user's progress on the open roadmap.
+    #[must_use]
+    pub fn tracker(&self) -> &Tracker {
+        &self.tracker
+    }
+
+    /// Saves a PNG of the window to `path` once the map is drawn, then closes; `result` tells how
+    /// it went.
+    pub fn screenshot_to(&mut self, path: PathBuf, result: Arc<Mutex<Option<Result<(), String>>>>) {
+        self.screenshot = Some(Screenshot {
+            path,
+            frames_ready: 0,
+            requested: false,
+            result,
+        });
     }
 
     /// The window title for the open roadmap.
@@ -27,15 +194,496 @@ impl RoadmapApp {
         &self.loaded
     }
 
-    /// Draws the whole window into `ui`.
-    pub fn window_ui(&mut self, ui: &mut egui::Ui) {
-        egui::Panel::top("top_bar").show(ui, |ui| ui::top_bar_ui(ui, &self.loaded));
-        egui::CentralPanel::default().show(ui, |ui| ui::outline::outline_ui(ui, &self.loaded));
+    /// The selected topic.
+    #[must_use]
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
     }
+
+    /// The map view, to find where topics are on screen.
+    #[must_use]
+    pub fn map(&self) -> &MapView {
+        &self.map
+    }
+
+    /// The view filling the window.
+    #[must_use]
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// Problems of the last file that failed to open, while they are shown.
+    #[must_use]
+    pub fn problems(&self) -> Option<&LoadError> {
+        self.problems.as_ref()
+    }
+
+    /// Counts the frames drawn, shared so it can be read after the window closes.
+    #[must_use]
+    pub fn frame_counter(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.frames)
+    }
+
+    /// Draws the whole window into `ui`, then applies what the user asked for.
+    pub fn window_ui(&mut self, ui: &mut egui::Ui) {
+        let frame = self.frames.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(started) = self.frame_log {
+            eprintln!("frame {frame} at {:.3} s", started.elapsed().as_secs_f64());
+        }
+        let mut commands = Vec::new();
+        self.poll_open(ui.ctx());
+        self.shortcuts(ui.ctx(), &mut commands);
+
+        let overview = self.tracker.overview();
+        let goal = self.tracker.goal(&self.loaded);
+        let top = ui::TopBarState {
+            view: self.view,
+            direction: self.map.direction(),
+            progress_panel: self.progress_panel,
+            can_undo: self.tracker.can_undo(),
+            can_redo: self.tracker.can_redo(),
+            cleared: overview.cleared_of(0..self.loaded.roadmap.topics.len()),
+        };
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            commands.extend(ui::top_bar_ui(ui, &self.loaded, top));
+        });
+        let notices = self.tracker.notices();
+        if !notices.is_empty() {
+            egui::Panel::top("notices").show(ui, |ui| {
+                for (k, notice) in notices.iter().enumerate() {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                        ui.label(notice);
+                        if ui.small_button("Dismiss").clicked() {
+                            commands.push(Command::DismissNotice(k));
+                        }
+                    });
+                }
+            });
+        }
+        if self.progress_panel {
+            egui::Panel::left("progress")
+                .default_size(250.0)
+                .size_range(200.0..=420.0)
+                .show(ui, |ui| {
+                    if let Some(i) =
+                        ui::progress::progress_panel_ui(ui, &self.loaded, overview, goal)
+                    {
+                        commands.push(Command::Select(Some(i)));
+                    }
+                });
+        }
+        if let Some(topic) = self.selected.filter(|_| self.view == View::Map) {
+            if self.note_draft.0 != topic || !ui.ctx().egui_wants_keyboard_input() {
+                let saved = self
+                    .tracker
+                    .progress()
+                    .note(&self.loaded.roadmap.topics[topic].id);
+                if self.note_draft.0 != topic || self.note_draft.1 != saved {
+                    self.note_draft = (topic, saved.to_owned());
+                }
+            }
+            let note = &mut self.note_draft.1;
+            egui::Panel::right("details")
+                .default_size(380.0)
+                .size_range(280.0..=640.0)
+                .show(ui, |ui| {
+                    let mut view = ProgressView {
+                        overview,
+                        goal,
+                        note,
+                    };
+                    match ui::details::details_ui(ui, &self.loaded, topic, &mut view) {
+                        Some(DetailAction::Select(i)) => commands.push(Command::Select(Some(i))),
+                        Some(DetailAction::Close) => commands.push(Command::Select(None)),
+                        Some(DetailAction::SetStatus(s)) => {
+                            commands.push(Command::Edit(Edit::Status(topic, s)))
+                        }
+                        Some(DetailAction::SetGoal(g)) => {
+                            commands.push(Command::Edit(Edit::Goal(g)))
+                        }
+                        Some(DetailAction::SetNote(n)) => {
+                            commands.push(Command::Edit(Edit::Note(topic, n)))
+                        }
+                        None => {}
+                    }
+                });
+        }
+        let input = MapInput {
+            selected: self.selected,
+            overview: self.tracker.has_progress(&self.loaded).then_some(overview),
+            goal,
+            revision: self.tracker.revision(),
+        };
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+            .show(ui, |ui| match self.view {
+                View::Map => {
+                    for event in self.map.ui(ui, &self.loaded, input) {
+                        commands.push(match event {
+                            MapEvent::TopicClicked(i) => Command::Select(Some(i)),
+                            MapEvent::BackgroundClicked => Command::Select(None),
+                            MapEvent::SetStatus(i, s) => Command::Edit(Edit::Status(i, s)),
+                            MapEvent::SetGoal(g) => Command::Edit(Edit::Goal(g)),
+                        });
+                    }
+                }
+                View::Outline => {
+                    egui::Frame::new().inner_margin(8.0).show(ui, |ui| {
+                        ui::outline::outline_ui(ui, &self.loaded);
+                    });
+                }
+            });
+        self.reset_dialog(ui.ctx());
+        self.problems_window(ui.ctx());
+        self.path_prompt_window(ui.ctx(), &mut commands);
+
+        for command in commands {
+            self.apply(ui.ctx(), command);
+        }
+        self.screenshot_step(ui.ctx());
+    }
+
+    fn shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+        ctx.input_mut(|i| {
+            if i.consume_shortcut(&open) {
+                commands.push(Command::OpenDialog);
+            }
+            if i.consume_shortcut(&quit) {
+                commands.push(Command::Quit);
+            }
+        });
+        let typing = ctx.egui_wants_keyboard_input();
+        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+        if !typing {
+            ctx.input_mut(|i| {
+                // The longer shortcut first, or Ctrl+Z would swallow Ctrl+Shift+Z.
+                if i.consume_shortcut(&redo) || i.consume_shortcut(&redo_y) {
+                    commands.push(Command::Redo);
+                }
+                if i.consume_shortcut(&undo) {
+                    commands.push(Command::Undo);
+                }
+            });
+        }
+        let dialog_open =
+            self.problems.is_some() || self.path_prompt.is_some() || self.confirm_reset;
+        if typing || dialog_open {
+            return;
+        }
+        if ctx.input(|i| i.key_pressed(Key::Escape)) {
+            commands.push(Command::Select(None));
+        }
+        if let Some(topic) = self.selected {
+            let keys = [
+                (Key::T, Status::Todo),
+                (Key::I, Status::Doing),
+                (Key::D, Status::Done),
+                (Key::S, Status::Skipped),
+            ];
+            for (key, status) in keys {
+                if ctx.input(|i| i.key_pressed(key) && i.modifiers.is_none()) {
+                    commands.push(Command::Edit(Edit::Status(topic, status)));
+                }
+            }
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::Select(topic) => {
+                self.selected = topic.filter(|&i| i < self.loaded.roadmap.topics.len());
+                if let Some(i) = self.selected {
+                    self.map.bring_into_view(ctx, i);
+                }
+            }
+            Command::Fit => self.map.request_fit(),
+            Command::ShowView(view) => self.view = view,
+            Command::SetDirection(d) => self.map.set_direction(d),
+            Command::OpenDialog => self.open_dialog(ctx),
+            Command::OpenPathPrompt => {
+                self.path_prompt = Some(PathPrompt::new(self.current_path(), None))
+            }
+            Command::OpenPath(path) => {
+                self.open_path(ctx, path);
+            }
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::Edit(edit) => self.tracker.apply(&self.loaded, edit),
+            Command::Undo => {
+                self.tracker.undo(&self.loaded);
+            }
+            Command::Redo => {
+                self.tracker.redo(&self.loaded);
+            }
+            Command::AskReset => self.confirm_reset = true,
+            Command::ToggleProgressPanel => self.progress_panel = !self.progress_panel,
+            Command::DismissNotice(k) => self.tracker.dismiss_notice(k),
+        }
+        ctx.request_repaint();
+    }
+
+    /// Opens the system file dialog on another thread, so the window keeps drawing; the chosen
+    /// file is loaded there too.
+    fn open_dialog(&mut self, ctx: &egui::Context) {
+        if self.pending_open.is_some() {
+            return;
+        }
+        if !file_dialog_reachable() {
+            self.path_prompt = Some(PathPrompt::new(self.current_path(), Some(NO_DIALOG_NOTE)));
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let start_dir = self
+            .file
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        std::thread::spawn(move || {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Open roadmap")
+                .add_filter("Roadmap (JSON)", &["json"]);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let asked = std::time::Instant::now();
+            let outcome = match dialog.pick_file() {
+                Some(path) => load_outcome(path),
+                None if asked.elapsed() < NO_DIALOG_WITHIN => OpenOutcome::NoDialog,
+                None => OpenOutcome::Cancelled,
+            };
+            let _ = tx.send(outcome);
+            ctx.request_repaint();
+        });
+        self.pending_open = Some(rx);
+    }
+
+    fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(load_outcome(path));
+            ctx.request_repaint();
+        });
+        self.pending_open = Some(rx);
+    }
+
+    fn current_path(&self) -> String {
+        self.file
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    }
+
+    fn poll_open(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.pending_open else {
+            return;
+        };
+        let outcome = match rx.try_recv() {
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => OpenOutcome::Cancelled,
+            Ok(outcome) => outcome,
+        };
+        self.pending_open = None;
+        match outcome {
+            OpenOutcome::Cancelled => {}
+            OpenOutcome::NoDialog => {
+                self.path_prompt = Some(PathPrompt::new(self.current_path(), Some(NO_DIALOG_NOTE)));
+            }
+            OpenOutcome::Loaded(path, loaded) => {
+                self.loaded = *loaded;
+                self.file = Some(path);
+                self.selected = None;
+                self.problems = None;
+                self.map.reset();
+                if let Err(e) = self.tracker.flush() {
+                    eprintln!("warning: progress of the previous roadmap: {e}");
+                }
+                // The progress of the newly opened roadmap lives under its own id.
+                let path = crate::store::default_path(&self.loaded.roadmap.id);
+                self.tracker = Tracker::open(&self.loaded, path);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
+            }
+            OpenOutcome::Failed(problems) => {
+                self.problems = Some(problems);
+            }
+        }
+    }
+
+    fn reset_dialog(&mut self, ctx: &egui::Context) {
+        if !self.confirm_reset {
+            return;
+        }
+        let mut reset = false;
+        let mut close = false;
+        egui::Modal::new(egui::Id::new("confirm_reset")).show(ctx, |ui| {
+            ui.heading("Reset progress?");
+            ui.label("Every status, note and the goal of this roadmap are cleared. Edit > Undo brings them back.");
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Reset progress").clicked() {
+                    reset = true;
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    close = true;
+                }
+            });
+        });
+        if reset {
+            self.tracker.apply(&self.loaded, Edit::Reset);
+        }
+        if reset || close {
+            self.confirm_reset = false;
+        }
+    }
+
+    fn problems_window(&mut self, ctx: &egui::Context) {
+        let Some(problems) = &self.problems else {
+            return;
+        };
+        let mut open = true;
+        let mut close = false;
+        egui::Window::new("Cannot open this roadmap")
+            .open(&mut open)
+            .collapsible(false)
+            .default_width(640.0)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                let n = problems.diagnostics.len();
+                ui.label(format!(
+                    "{n} problem{} found. The roadmap on screen stays as it was.",
+                    if n == 1 { "" } else { "s" }
+                ));
+                ui.add_space(6.0);
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        for line in problems.lines() {
+                            ui.add(egui::Label::new(egui::RichText::new(line).monospace()).wrap());
+                        }
+                    });
+                ui.add_space(6.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Copy all").clicked() {
+                        ui.ctx().copy_text(problems.to_string());
+                    }
+                    if ui.button("Close").clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
+                        close = true;
+                    }
+                });
+            });
+        if !open || close {
+            self.problems = None;
+        }
+    }
+
+    fn path_prompt_window(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let Some(prompt) = &mut self.path_prompt else {
+            return;
+        };
+        let mut done = false;
+        egui::Window::new("Open roadmap from a path")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                if let Some(note) = prompt.note {
+                    ui.label(note);
+                }
+                ui.label("Path of a roadmap file (JSON):");
+                let field =
+                    ui.add(egui::TextEdit::singleline(&mut prompt.text).desired_width(480.0));
+                if !prompt.focused {
+                    field.request_focus();
+                    prompt.focused = true;
+                }
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let path = prompt.text.trim();
+                    if (ui.button("Open").clicked() || enter) && !path.is_empty() {
+                        commands.push(Command::OpenPath(PathBuf::from(path)));
+                        done = true;
+                    }
+                    if ui.button("Cancel").clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
+                        done = true;
+                    }
+                });
+            });
+        if done {
+            self.path_prompt = None;
+        }
+    }
+
+    /// Once the map has been laid out and drawn for a few frames, asks for a screenshot; saves it
+    /// when it arrives and closes the window.
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let Some(shot) = &mut self.screenshot else {
+            return;
+        };
+        let image = ctx.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Screenshot { image, .. } => Some(image.clone()),
+                _ => None,
+            })
+        });
+        if let Some(image) = image {
+            let saved = save_png(&shot.path, &image);
+            if let Ok(mut slot) = shot.result.lock() {
+                *slot = Some(saved);
+            }
+            self.screenshot = None;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            return;
+        }
+        if self.view != View::Map || self.map.is_ready() {
+            shot.frames_ready += 1;
+        }
+        if shot.frames_ready >= 3 && !shot.requested {
+            shot.requested = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Screenshot(egui::UserData::default()));
+        }
+        ctx.request_repaint();
+    }
+}
+
+fn load_outcome(path: PathBuf) -> OpenOutcome {
+    match crate::model::load_file(&path) {
+        Ok(loaded) => OpenOutcome::Loaded(path, Box::new(loaded)),
+        Err(problems) => OpenOutcome::Failed(problems),
+    }
+}
+
+fn save_png(path: &Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let bytes: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_srgba_unmultiplied)
+        .collect();
+    let (Ok(w), Ok(h)) = (u32::try_from(w), u32::try_from(h)) else {
+        return Err("the window is too large to save".to_owned());
+    };
+    image::save_buffer(path, &bytes, w, h, image::ExtendedColorType::Rgba8)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 impl eframe::App for RoadmapApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.window_ui(ui);
+    }
+
+    fn on_exit(&mut self) {
+        if let Err(e) = self.tracker.flush() {
+            eprintln!("error: progress could not be saved on exit: {e}");
+        }
     }
 }

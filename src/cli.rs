@@ -1,23 +1,29 @@
 //! The command line: the window by default, and subcommands that need no display.
 
+use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory as _, Parser, Subcommand};
 
-use crate::model::{self, LoadError, LoadedRoadmap};
+use crate::model::{self, LoadError, LoadedRoadmap, Overview, Progress, Status};
+use crate::store::{self, Notice, Opened};
 
 /// Most problems printed for one file; the rest are counted.
 const MAX_PRINTED_PROBLEMS: usize = 200;
 
 /// Plan, track and present a learning roadmap.
 #[derive(Debug, Parser)]
+// Not `args_conflicts_with_subcommands`: it would also refuse the global `--progress` before
+// a subcommand (and then read the subcommand's name as FILE). `Cli::try_parse_args` refuses the
+// window's own arguments with a subcommand instead.
 #[command(
     name = "roadmap",
     version,
     about,
-    args_conflicts_with_subcommands = true
+    override_usage = "roadmap [OPTIONS] [FILE]\n       roadmap [--progress <PATH>] <COMMAND>"
 )]
 pub struct Cli {
     /// What to do; without one, the window opens.
@@ -25,6 +31,13 @@ pub struct Cli {
     pub command: Option<Command>,
     /// Roadmap file to open (default: the bundled roadmap).
     pub file: Option<PathBuf>,
+    /// Open the window, save a PNG of it to PATH once the map is drawn, and exit.
+    #[arg(long, value_name = "PATH")]
+    pub screenshot: Option<PathBuf>,
+    /// Progress file to read and write, for every command and the window (default: one file
+    /// per roadmap id in the user's data folder).
+    #[arg(long, value_name = "PATH", global = true)]
+    pub progress: Option<PathBuf>,
 }
 
 /// Subcommands.
@@ -37,6 +50,75 @@ pub enum Command {
     },
     /// Print the JSON Schema of the roadmap format.
     Schema,
+    /// Record where a topic stands, and print how far the roadmap is done.
+    Mark {
+        /// Id of the topic, as in the roadmap file.
+        topic: String,
+        /// todo, doing, done or skipped.
+        status: String,
+        /// Private note to keep with the topic (an empty TEXT removes it).
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+        /// Roadmap file (default: the bundled roadmap).
+        file: Option<PathBuf>,
+    },
+    /// Print progress per phase, the topics ready to start, and what stands before the goal.
+    Status {
+        /// Roadmap file (default: the bundled roadmap).
+        file: Option<PathBuf>,
+    },
+}
+
+impl Cli {
+    /// Parses the process's arguments; on a mistake, prints it with the usage and exits 2.
+    #[must_use]
+    pub fn parse_args() -> Self {
+        Self::try_parse_args(std::env::args_os()).unwrap_or_else(|e| e.exit())
+    }
+
+    /// Parses arguments (the first is the program name), refusing FILE and `--screenshot`, which
+    /// belong to the window, together with a subcommand: `roadmap my.json check` would otherwise
+    /// check the bundled roadmap instead of `my.json`.
+    pub fn try_parse_args<I, T>(args: I) -> Result<Self, clap::Error>
+    where
+        I: IntoIterator<Item = T>,
+        T: Into<OsString> + Clone,
+    {
+        let cli = Self::try_parse_from(args)?;
+        if let Some(command) = &cli.command {
+            let window_arg = if cli.file.is_some() {
+                Some(("[FILE]", "; put FILE after the subcommand"))
+            } else if cli.screenshot.is_some() {
+                Some(("--screenshot", ""))
+            } else {
+                None
+            };
+            if let Some((arg, hint)) = window_arg {
+                return Err(Self::command().error(
+                    ErrorKind::ArgumentConflict,
+                    format!(
+                        "the argument '{arg}' belongs to the window and cannot be used with the \
+                         subcommand '{}'{hint}",
+                        command.name()
+                    ),
+                ));
+            }
+        }
+        Ok(cli)
+    }
+}
+
+impl Command {
+    /// The subcommand's name on the command line.
+    #[must_use]
+    pub fn name(&self) -> &'static str {
+        match self {
+            Self::Check { .. } => "check",
+            Self::Schema => "schema",
+            Self::Mark { .. } => "mark",
+            Self::Status { .. } => "status",
+        }
+    }
 }
 
 /// Loads FILE, or the bundled roadmap when none is given.
@@ -58,6 +140,18 @@ pub fn print_problems(err: &LoadError, out: &mut impl Write) {
     }
 }
 
+/// Prints every problem of a failed load, then a count of them.
+fn report_load_error(e: &LoadError, err: &mut impl Write) {
+    print_problems(e, err);
+    let _ = writeln!(
+        err,
+        "error: {} problem{} in {}",
+        e.diagnostics.len(),
+        if e.diagnostics.len() == 1 { "" } else { "s" },
+        e.path
+    );
+}
+
 /// `roadmap check [FILE]`.
 pub fn check(file: Option<&Path>, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
     match load(file) {
@@ -66,14 +160,7 @@ pub fn check(file: Option<&Path>, out: &mut impl Write, err: &mut impl Write) ->
             ExitCode::SUCCESS
         }
         Err(e) => {
-            print_problems(&e, err);
-            let _ = writeln!(
-                err,
-                "error: {} problem{} in {}",
-                e.diagnostics.len(),
-                if e.diagnostics.len() == 1 { "" } else { "s" },
-                e.path
-            );
+            report_load_error(&e, err);
             ExitCode::FAILURE
         }
     }
@@ -85,4 +172,302 @@ pub fn schema(out: &mut impl Write) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::FAILURE,
     }
+}
+
+/// The progress file to use: the one named with `--progress`, or the roadmap's own file in the
+/// user's data folder.
+pub fn progress_path(explicit: Option<&Path>, roadmap_id: &str) -> Result<PathBuf, String> {
+    match explicit {
+        Some(path) => Ok(path.to_owned()),
+        None => store::default_path(roadmap_id).ok_or_else(|| {
+            "no data folder is known for this user to keep progress in; name a file with \
+             --progress PATH"
+                .to_owned()
+        }),
+    }
+}
+
+/// The closest of `candidates` to `word`, if close enough to be a likely typo.
+fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map_or_else(String::new, |(_, c)| format!(" (did you mean `{c}`?)"))
+}
+
+/// Resolves and opens the progress file, telling the user on stderr when a damaged file was
+/// moved aside. `None` (after printing why) when there is no file to use.
+fn open_progress(
+    loaded: &LoadedRoadmap,
+    explicit: Option<&Path>,
+    err: &mut impl Write,
+) -> Option<(PathBuf, Opened)> {
+    let path = match progress_path(explicit, &loaded.roadmap.id) {
+        Ok(path) => path,
+        Err(message) => {
+            let _ = writeln!(err, "error: {message}");
+            return None;
+        }
+    };
+    let opened = store::open(&path, &loaded.roadmap.id);
+    if let Some(Notice::Recovered { moved_to, problem }) = &opened.notice {
+        let _ = writeln!(err, "warning: {problem}");
+        let _ = writeln!(
+            err,
+            "warning: the damaged progress file was moved to {}; progress starts empty",
+            moved_to.display()
+        );
+    }
+    Some((path, opened))
+}
+
+/// `roadmap mark TOPIC STATUS [--note TEXT] [FILE]`: records a topic's status (and note), saves
+/// the progress file atomically and prints one line on how far the roadmap is done.
+pub fn mark(
+    file: Option<&Path>,
+    progress: Option<&Path>,
+    topic: &str,
+    status: &str,
+    note: Option<&str>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> ExitCode {
+    let loaded = match load(file) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            report_load_error(&e, err);
+            return ExitCode::FAILURE;
+        }
+    };
+    // Both arguments are checked before the progress file is touched, so a typo never moves a
+    // damaged file aside or writes anything.
+    let Some(status) = Status::from_name(status) else {
+        let hint = did_you_mean(status, Status::ALL.map(Status::name));
+        let _ = writeln!(
+            err,
+            "error: unknown status `{status}`{hint}: use todo, doing, done or skipped"
+        );
+        return ExitCode::FAILURE;
+    };
+    if loaded.graph.index_of(topic).is_none() {
+        let ids = loaded.roadmap.topics.iter().map(|t| t.id.as_str());
+        let _ = writeln!(
+            err,
+            "error: roadmap `{}` has no topic `{topic}`{}",
+            loaded.roadmap.id,
+            did_you_mean(topic, ids)
+        );
+        return ExitCode::FAILURE;
+    }
+    let Some((path, opened)) = open_progress(&loaded, progress, err) else {
+        return ExitCode::FAILURE;
+    };
+    if let Some(notice) = opened.notice.as_ref().filter(|n| !n.allows_saving()) {
+        let _ = writeln!(err, "error: {}", notice.problem());
+        let _ = writeln!(
+            err,
+            "error: {} is left as it is; nothing was saved",
+            path.display()
+        );
+        return ExitCode::FAILURE;
+    }
+    let mut progress = opened.progress;
+    progress.set_status(topic, status);
+    if let Some(note) = note {
+        progress.set_note(topic, note);
+    }
+    if let Err(e) = store::save(&path, &progress) {
+        let _ = writeln!(err, "error: {}: cannot save progress: {e}", path.display());
+        return ExitCode::FAILURE;
+    }
+    let overview = Overview::new(&loaded, &progress);
+    let (cleared, total) = overview.cleared_of(0..loaded.roadmap.topics.len());
+    let _ = writeln!(
+        out,
+        "{topic}: {} ({cleared} of {total} topics done or skipped)",
+        status.name()
+    );
+    ExitCode::SUCCESS
+}
+
+/// `roadmap status [FILE]`: progress per phase and overall, what can be started now, the way to
+/// the goal, and saved entries that match no topic.
+pub fn status(
+    file: Option<&Path>,
+    progress: Option<&Path>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> ExitCode {
+    let loaded = match load(file) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            report_load_error(&e, err);
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some((path, opened)) = open_progress(&loaded, progress, err) else {
+        return ExitCode::FAILURE;
+    };
+    match &opened.notice {
+        Some(Notice::ReadOnly { problem }) => {
+            let _ = writeln!(err, "warning: {problem}");
+            let _ = writeln!(
+                err,
+                "warning: showing what this build can read of it; the file is left as it is"
+            );
+        }
+        Some(Notice::CannotRead { problem }) => {
+            let _ = writeln!(err, "error: {problem}");
+            return ExitCode::FAILURE;
+        }
+        Some(Notice::Recovered { .. }) | None => {}
+    }
+    match write_status(&loaded, &opened.progress, &path, out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
+    }
+}
+
+/// Width of the progress bars, in characters.
+const BAR_WIDTH: usize = 10;
+
+/// `[###.......]`-style bar; full only when everything is cleared.
+fn bar(done: usize, total: usize) -> String {
+    let filled = (done * BAR_WIDTH).checked_div(total).unwrap_or(0);
+    format!("{}{}", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled))
+}
+
+/// Hours as `2`, `2.5`, `12.3`.
+fn hours(h: f64) -> String {
+    let text = format!("{h:.1}");
+    text.strip_suffix(".0")
+        .map_or_else(|| text.clone(), str::to_owned)
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn write_status(
+    loaded: &LoadedRoadmap,
+    progress: &Progress,
+    path: &Path,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    let roadmap = &loaded.roadmap;
+    let topics = &roadmap.topics;
+    let overview = Overview::new(loaded, progress);
+    writeln!(out, "{} ({})", roadmap.title, roadmap.id)?;
+    writeln!(out, "Progress file: {}", path.display())?;
+
+    let mut rows: Vec<(String, (usize, usize))> = roadmap
+        .phases_in_order()
+        .iter()
+        .zip(overview.by_phase(loaded))
+        .enumerate()
+        .map(|(i, (phase, counts))| (format!("Phase {}: {}", i + 1, phase.title), counts))
+        .collect();
+    rows.push(("Overall".to_owned(), overview.cleared_of(0..topics.len())));
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (label, (done, total)) in &rows {
+        writeln!(
+            out,
+            "{label:<width$}  [{}] {done}/{total}",
+            bar(*done, *total)
+        )?;
+    }
+
+    let list = |out: &mut dyn Write, ids: &[usize]| -> std::io::Result<()> {
+        let width = ids
+            .iter()
+            .map(|&i| topics[i].id.chars().count())
+            .max()
+            .unwrap_or(0);
+        for &i in ids {
+            writeln!(out, "  {:<width$}  {}", topics[i].id, topics[i].title)?;
+        }
+        Ok(())
+    };
+    let doing: Vec<usize> = loaded
+        .graph
+        .topological_order()
+        .iter()
+        .copied()
+        .filter(|&i| overview.status[i] == Status::Doing)
+        .collect();
+    if !doing.is_empty() {
+        writeln!(out, "In progress:")?;
+        list(out, &doing)?;
+    }
+    let next = overview.next_up(loaded);
+    if !next.is_empty() {
+        writeln!(out, "Next up:")?;
+        list(out, &next)?;
+    } else if overview.status.iter().all(|s| s.is_cleared()) {
+        writeln!(out, "Next up: nothing, every topic is done or skipped")?;
+    } else {
+        writeln!(
+            out,
+            "Next up: nothing until the topics in progress are done"
+        )?;
+    }
+
+    if let Some(goal) = &progress.goal {
+        match loaded.graph.index_of(goal) {
+            None => writeln!(out, "Goal: {goal} (no such topic in this roadmap)")?,
+            Some(g) => {
+                writeln!(out, "Goal: {goal}  {}", topics[g].title)?;
+                let (open, total_hours) = overview.toward(loaded, g);
+                if open.is_empty() {
+                    writeln!(
+                        out,
+                        "  reached: it and everything before it are done or skipped"
+                    )?;
+                } else {
+                    let unestimated = open
+                        .iter()
+                        .filter(|&&i| topics[i].estimate_hours.is_none())
+                        .count();
+                    let caveat = if unestimated == 0 {
+                        String::new()
+                    } else {
+                        format!(
+                            " ({} without an estimate)",
+                            plural(unestimated, "topic", "topics")
+                        )
+                    };
+                    writeln!(
+                        out,
+                        "  {} to go, {} h estimated{caveat}",
+                        plural(open.len(), "topic", "topics"),
+                        hours(total_hours)
+                    )?;
+                }
+            }
+        }
+    }
+
+    let unmatched = progress.unmatched(loaded);
+    if !unmatched.is_empty() {
+        let (entries, verb) = if unmatched.len() == 1 {
+            ("entry", "matches")
+        } else {
+            ("entries", "match")
+        };
+        writeln!(
+            out,
+            "{} saved {entries} {verb} no topic in this roadmap",
+            unmatched.len()
+        )?;
+        for id in unmatched {
+            writeln!(out, "  {id}")?;
+        }
+    }
+    Ok(())
 }

@@ -5,4 +5,6 @@ pub mod app;
 pub mod cli;
 pub mod layout;
 pub mod model;
+pub mod store;
+pub mod tracker;
 pub mod ui;

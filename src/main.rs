@@ -1,17 +1,39 @@
 //! The `roadmap` binary: parses the command line, then opens the window or runs a subcommand.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex};
 
-use clap::Parser as _;
 use roadmap::app::RoadmapApp;
 use roadmap::cli::{self, Cli, Command};
+use roadmap::store;
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = Cli::parse_args();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     match args.command {
         Some(Command::Check { file }) => cli::check(file.as_deref(), &mut out, &mut err),
         Some(Command::Schema) => cli::schema(&mut out),
+        Some(Command::Mark {
+            topic,
+            status,
+            note,
+            file,
+        }) => cli::mark(
+            file.as_deref(),
+            args.progress.as_deref(),
+            &topic,
+            &status,
+            note.as_deref(),
+            &mut out,
+            &mut err,
+        ),
+        Some(Command::Status { file }) => cli::status(
+            file.as_deref(),
+            args.progress.as_deref(),
+            &mut out,
+            &mut err,
+        ),
         None => {
             let loaded = match cli::load(args.file.as_deref()) {
                 Ok(loaded) => loaded,
@@ -20,25 +42,64 @@ fn main() -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
+            // Without a data folder and without --progress there is nowhere to save: the app
+            // is told so with `None` and keeps progress in memory only.
+            let progress = args
+                .progress
+                .or_else(|| store::default_path(&loaded.roadmap.id));
             drop((out, err));
-            run_window(RoadmapApp::new(loaded))
+            let app = RoadmapApp::new(loaded, args.file).with_progress_file(progress);
+            run_window(app, args.screenshot)
         }
     }
 }
 
-fn run_window(app: RoadmapApp) -> ExitCode {
+fn run_window(mut app: RoadmapApp, screenshot: Option<PathBuf>) -> ExitCode {
+    let shot_result = Arc::new(Mutex::new(None));
+    if let Some(path) = &screenshot {
+        app.screenshot_to(path.clone(), Arc::clone(&shot_result));
+    }
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title(app.window_title())
+        .with_app_id("roadmap")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([480.0, 320.0]);
+    match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(e) => eprintln!("warning: the window icon could not be read: {e}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title(app.window_title())
-            .with_app_id("roadmap")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([480.0, 320.0]),
+        viewport,
         ..Default::default()
     };
-    match eframe::run_native("Roadmap", options, Box::new(|_cc| Ok(Box::new(app)))) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("error: cannot open the window: {e}");
+    let frames = app.frame_counter();
+    let started = std::time::Instant::now();
+    if let Err(e) = eframe::run_native("Roadmap", options, Box::new(|_cc| Ok(Box::new(app)))) {
+        eprintln!("error: cannot open the window: {e}");
+        return ExitCode::FAILURE;
+    }
+    // For measuring that an idle window paints nothing.
+    if std::env::var_os("ROADMAP_FRAME_STATS").is_some() {
+        eprintln!(
+            "frames painted: {} in {:.1} s",
+            frames.load(std::sync::atomic::Ordering::Relaxed),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    let Some(path) = screenshot else {
+        return ExitCode::SUCCESS;
+    };
+    match shot_result.lock().map(|r| r.clone()) {
+        Ok(Some(Ok(()))) => ExitCode::SUCCESS,
+        Ok(Some(Err(e))) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+        _ => {
+            eprintln!(
+                "error: the window closed before a screenshot was taken for {}",
+                path.display()
+            );
             ExitCode::FAILURE
         }
     }

@@ -2,10 +2,12 @@
 
 pub mod graph;
 pub mod load;
+pub mod progress;
 pub mod types;
 
 pub use graph::RoadmapGraph;
 pub use load::{Diagnostic, LoadError, LoadedRoadmap, bundled, load_bytes, load_file, load_str};
+pub use progress::{Overview, Progress, Standing, Status, TopicProgress};
 pub use types::{FORMAT_VERSION, Phase, Roadmap, Source, SourceKind, Topic};
 
 /// The JSON Schema of the roadmap format, as published in `assets/roadmap.schema.json`.

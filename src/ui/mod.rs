@@ -1,19 +1,146 @@
 //! Widgets of the window. Functions that draw take `&mut Ui` and end in `_ui`.
 
+pub mod details;
+pub mod map;
 pub mod outline;
+pub mod progress;
+pub mod theme;
 
+use crate::app::{Command, View};
+use crate::layout::Direction;
 use crate::model::LoadedRoadmap;
 
-/// The bar across the top: the roadmap's title and its size.
-pub fn top_bar_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap) {
+/// What the top bar shows besides the roadmap.
+#[derive(Debug, Clone, Copy)]
+pub struct TopBarState {
+    /// The view filling the window.
+    pub view: View,
+    /// Which way the map's layers run.
+    pub direction: Direction,
+    /// Whether the progress panel is shown.
+    pub progress_panel: bool,
+    /// Whether there is a change to undo, and one to redo.
+    pub can_undo: bool,
+    /// Whether there is a change to redo.
+    pub can_redo: bool,
+    /// Topics done or skipped, and all topics.
+    pub cleared: (usize, usize),
+}
+
+/// The bar across the top: menus, the roadmap's title and size, progress, the view switch and Fit.
+pub fn top_bar_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, state: TopBarState) -> Vec<Command> {
+    let TopBarState {
+        view, direction, ..
+    } = state;
+    let mut commands = Vec::new();
     let roadmap = &loaded.roadmap;
-    ui.add_space(6.0);
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            let open = egui::Button::new("Open roadmap…").shortcut_text(shortcut(ui, egui::Key::O));
+            if ui.add(open).clicked() {
+                commands.push(Command::OpenDialog);
+            }
+            if ui.button("Open from a path…").clicked() {
+                commands.push(Command::OpenPathPrompt);
+            }
+            ui.separator();
+            let quit = egui::Button::new("Quit").shortcut_text(shortcut(ui, egui::Key::Q));
+            if ui.add(quit).clicked() {
+                commands.push(Command::Quit);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = egui::Button::new("Undo").shortcut_text(shortcut(ui, egui::Key::Z));
+            if ui.add_enabled(state.can_undo, undo).clicked() {
+                commands.push(Command::Undo);
+            }
+            let redo_keys = egui::KeyboardShortcut::new(
+                egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+                egui::Key::Z,
+            );
+            let redo =
+                egui::Button::new("Redo").shortcut_text(ui.ctx().format_shortcut(&redo_keys));
+            if ui.add_enabled(state.can_redo, redo).clicked() {
+                commands.push(Command::Redo);
+            }
+            ui.separator();
+            if ui.button("Reset progress…").clicked() {
+                commands.push(Command::AskReset);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            if ui.radio(view == View::Map, "Map").clicked() {
+                commands.push(Command::ShowView(View::Map));
+            }
+            if ui.radio(view == View::Outline, "Outline").clicked() {
+                commands.push(Command::ShowView(View::Outline));
+            }
+            let mut shown = state.progress_panel;
+            if ui.checkbox(&mut shown, "Progress panel").changed() {
+                commands.push(Command::ToggleProgressPanel);
+            }
+            ui.separator();
+            let fit = egui::Button::new("Fit map to window").shortcut_text("F");
+            if ui.add_enabled(view == View::Map, fit).clicked() {
+                commands.push(Command::Fit);
+            }
+            ui.separator();
+            for (d, label) in [
+                (Direction::LeftToRight, "Layers left to right"),
+                (Direction::TopToBottom, "Layers top to bottom"),
+            ] {
+                if ui.radio(direction == d, label).clicked() {
+                    commands.push(Command::SetDirection(d));
+                }
+            }
+        });
+    });
+    ui.add_space(2.0);
     ui.horizontal_wrapped(|ui| {
         ui.heading(&roadmap.title);
         ui.add_space(12.0);
         ui.weak(totals_text(loaded));
+        let (done, all) = state.cleared;
+        if done > 0 {
+            ui.add_space(12.0);
+            let fraction = if all == 0 {
+                0.0
+            } else {
+                done as f32 / all as f32
+            };
+            ui.add(
+                egui::ProgressBar::new(fraction)
+                    .desired_width(160.0)
+                    .text(format!("{done} of {all} done")),
+            );
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if view == View::Map
+                && ui
+                    .button("Fit")
+                    .on_hover_text("Fit the whole map to the window (F)")
+                    .clicked()
+            {
+                commands.push(Command::Fit);
+            }
+            if ui
+                .selectable_label(view == View::Outline, "Outline")
+                .clicked()
+            {
+                commands.push(Command::ShowView(View::Outline));
+            }
+            if ui.selectable_label(view == View::Map, "Map").clicked() {
+                commands.push(Command::ShowView(View::Map));
+            }
+        });
     });
-    ui.add_space(6.0);
+    ui.add_space(4.0);
+    commands
+}
+
+fn shortcut(ui: &egui::Ui, key: egui::Key) -> String {
+    ui.ctx()
+        .format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
 }
 
 /// "54 topics · 2 phases · about 180 hours of study".

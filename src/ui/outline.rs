@@ -1,7 +1,8 @@
 //! The outline: phases in order, and each phase's topics in topological order with their
 //! summaries. Opening a topic shows why it sits there and its sources.
 
-use crate::model::{LoadedRoadmap, Source};
+use super::details::source_ui;
+use crate::model::LoadedRoadmap;
 
 const MAX_TEXT_WIDTH: f32 = 860.0;
 
@@ -89,12 +90,4 @@ fn details_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, index: usize) {
     for source in &topic.sources {
         source_ui(ui, source);
     }
-}
-
-fn source_ui(ui: &mut egui::Ui, source: &Source) {
-    ui.horizontal_wrapped(|ui| {
-        ui.hyperlink_to(&source.title, &source.url)
-            .on_hover_text(&source.url);
-        ui.weak(format!("({})", source.kind.label()));
-    });
 }

@@ -1,18 +1,21 @@
-//! The window as a user sees it, driven through `egui_kittest`.
+//! The outline view as a user sees it, driven through `egui_kittest`.
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use roadmap::app::RoadmapApp;
+use roadmap::app::{RoadmapApp, View};
 use roadmap::model;
 
 fn harness() -> Harness<'static, RoadmapApp> {
     let loaded = model::bundled().unwrap();
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1280.0, 800.0))
-        .build_eframe(|_cc| RoadmapApp::new(loaded));
+        .build_eframe(|_cc| RoadmapApp::new(loaded, None));
     harness.run();
+    harness.get_by_label("Outline").click();
+    harness.run();
+    assert_eq!(harness.state().view(), View::Outline);
     harness
 }
 

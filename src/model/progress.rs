@@ -1,0 +1,245 @@
+//! The user's progress on a roadmap: a status and a private note per topic, and a goal. Plus what
+//! follows from the graph: which topics are ready, which are locked, what stands before the goal.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::load::LoadedRoadmap;
+
+/// The newest progress `format_version` this build reads and writes.
+pub const PROGRESS_FORMAT_VERSION: u32 = 1;
+
+/// Where a topic stands for the user.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    /// Not started.
+    #[default]
+    Todo,
+    /// Being studied.
+    Doing,
+    /// Learnt.
+    Done,
+    /// Deliberately left out; counts as cleared for what depends on it.
+    Skipped,
+}
+
+impl Status {
+    /// Every status, in the order menus show them.
+    pub const ALL: [Status; 4] = [Status::Todo, Status::Doing, Status::Done, Status::Skipped];
+
+    /// The word shown to the user and accepted on the command line.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Todo => "todo",
+            Self::Doing => "doing",
+            Self::Done => "done",
+            Self::Skipped => "skipped",
+        }
+    }
+
+    /// The status a word names (`todo`, `doing`, `done`, `skipped`).
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Whether the topic no longer stands in the way of what depends on it.
+    #[must_use]
+    pub fn is_cleared(self) -> bool {
+        matches!(self, Self::Done | Self::Skipped)
+    }
+}
+
+/// What the user recorded for one topic.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(default, deny_unknown_fields)]
+pub struct TopicProgress {
+    /// Where the topic stands.
+    pub status: Status,
+    /// The user's private note.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl TopicProgress {
+    /// Whether there is nothing worth keeping.
+    #[must_use]
+    pub fn is_blank(&self) -> bool {
+        self.status == Status::Todo && self.note.is_empty()
+    }
+}
+
+/// The user's progress on one roadmap, as kept on disk.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+// Unknown fields are refused, not dropped: a field this build does not know would otherwise
+// vanish at the next save. Such a file is moved aside with a message instead.
+#[serde(deny_unknown_fields)]
+#[schemars(deny_unknown_fields)]
+pub struct Progress {
+    /// Version of the progress format.
+    pub format_version: u32,
+    /// Id of the roadmap this progress belongs to.
+    pub roadmap_id: String,
+    /// Progress by topic id. Entries for ids the roadmap no longer has are kept, not dropped.
+    #[serde(default)]
+    pub topics: BTreeMap<String, TopicProgress>,
+    /// Id of the topic the user aims for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+}
+
+impl Progress {
+    /// Empty progress for a roadmap.
+    #[must_use]
+    pub fn new(roadmap_id: &str) -> Self {
+        Self {
+            format_version: PROGRESS_FORMAT_VERSION,
+            roadmap_id: roadmap_id.to_owned(),
+            topics: BTreeMap::new(),
+            goal: None,
+        }
+    }
+
+    /// The status of a topic (todo when nothing is recorded).
+    #[must_use]
+    pub fn status(&self, id: &str) -> Status {
+        self.topics.get(id).map(|t| t.status).unwrap_or_default()
+    }
+
+    /// The note of a topic (empty when nothing is recorded).
+    #[must_use]
+    pub fn note(&self, id: &str) -> &str {
+        self.topics.get(id).map_or("", |t| t.note.as_str())
+    }
+
+    /// Sets a topic's status; blank entries are removed so the file stays small.
+    pub fn set_status(&mut self, id: &str, status: Status) {
+        self.edit(id, |t| t.status = status);
+    }
+
+    /// Sets a topic's note.
+    pub fn set_note(&mut self, id: &str, note: &str) {
+        self.edit(id, |t| note.clone_into(&mut t.note));
+    }
+
+    fn edit(&mut self, id: &str, change: impl FnOnce(&mut TopicProgress)) {
+        let entry = self.topics.entry(id.to_owned()).or_default();
+        change(entry);
+        if entry.is_blank() {
+            self.topics.remove(id);
+        }
+    }
+
+    /// Ids with saved progress that the roadmap has no topic for, sorted.
+    #[must_use]
+    pub fn unmatched(&self, loaded: &LoadedRoadmap) -> Vec<&str> {
+        self.topics
+            .keys()
+            .map(String::as_str)
+            .filter(|id| loaded.graph.index_of(id).is_none())
+            .collect()
+    }
+}
+
+/// Where a topic stands once its prerequisites are taken into account.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Done or skipped.
+    Cleared,
+    /// Being studied.
+    InProgress,
+    /// Todo, and every prerequisite is done or skipped: it can be started.
+    Ready,
+    /// Todo, and some prerequisite is not cleared yet.
+    Locked,
+}
+
+/// Progress read against the roadmap's graph: per-topic standing and totals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Overview {
+    /// Status of each topic, by topic index.
+    pub status: Vec<Status>,
+    /// Standing of each topic, by topic index.
+    pub standing: Vec<Standing>,
+}
+
+impl Overview {
+    /// Reads `progress` against the roadmap.
+    #[must_use]
+    pub fn new(loaded: &LoadedRoadmap, progress: &Progress) -> Self {
+        let topics = &loaded.roadmap.topics;
+        let status: Vec<Status> = topics.iter().map(|t| progress.status(&t.id)).collect();
+        let standing = (0..topics.len())
+            .map(|i| match status[i] {
+                s if s.is_cleared() => Standing::Cleared,
+                Status::Doing => Standing::InProgress,
+                _ if loaded
+                    .graph
+                    .prerequisites(i)
+                    .iter()
+                    .all(|&p| status[p].is_cleared()) =>
+                {
+                    Standing::Ready
+                }
+                _ => Standing::Locked,
+            })
+            .collect();
+        Self { status, standing }
+    }
+
+    /// Topics that can be started now, in topological order.
+    #[must_use]
+    pub fn next_up(&self, loaded: &LoadedRoadmap) -> Vec<usize> {
+        loaded
+            .graph
+            .topological_order()
+            .iter()
+            .copied()
+            .filter(|&i| self.standing[i] == Standing::Ready)
+            .collect()
+    }
+
+    /// Cleared and total topics among `topics`.
+    #[must_use]
+    pub fn cleared_of(&self, topics: impl IntoIterator<Item = usize>) -> (usize, usize) {
+        topics.into_iter().fold((0, 0), |(done, all), i| {
+            (done + usize::from(self.status[i].is_cleared()), all + 1)
+        })
+    }
+
+    /// Cleared and total topics of each phase, in phase order.
+    #[must_use]
+    pub fn by_phase(&self, loaded: &LoadedRoadmap) -> Vec<(usize, usize)> {
+        let topics = &loaded.roadmap.topics;
+        loaded
+            .roadmap
+            .phases_in_order()
+            .iter()
+            .map(|p| self.cleared_of((0..topics.len()).filter(|&i| topics[i].phase == p.id)))
+            .collect()
+    }
+
+    /// What stands between the user and `goal`: the unfinished topics it depends on, the goal
+    /// included when unfinished, in topological order, and their estimated hours.
+    #[must_use]
+    pub fn toward(&self, loaded: &LoadedRoadmap, goal: usize) -> (Vec<usize>, f64) {
+        let mut open: Vec<usize> = loaded
+            .graph
+            .ancestors(goal)
+            .into_iter()
+            .filter(|&i| !self.status[i].is_cleared())
+            .collect();
+        if !self.status[goal].is_cleared() {
+            open.push(goal);
+        }
+        let hours = open
+            .iter()
+            .filter_map(|&i| loaded.roadmap.topics[i].estimate_hours)
+            .sum();
+        (open, hours)
+    }
+}

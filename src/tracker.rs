@@ -1,0 +1,274 @@
+//! The app's side of progress: the current `Progress`, what follows from it, undo and redo, and
+//! saving through the store. No egui in here, so it is tested on its own.
+
+use std::path::PathBuf;
+
+use crate::model::{LoadedRoadmap, Overview, Progress, Status};
+use crate::store::{self, Notice, Saver};
+
+/// One change the user makes to their progress.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Set a topic's status.
+    Status(usize, Status),
+    /// Replace a topic's note.
+    Note(usize, String),
+    /// Aim for a topic, or drop the goal.
+    Goal(Option<usize>),
+    /// Clear every status, note and the goal of this roadmap's topics.
+    Reset,
+}
+
+/// Progress on the open roadmap, kept in step with the disk.
+pub struct Tracker {
+    progress: Progress,
+    overview: Overview,
+    undo: Vec<Progress>,
+    redo: Vec<Progress>,
+    /// The topic whose note the last edit changed, so typing makes one undo step, not one per key.
+    last_note: Option<usize>,
+    saver: Option<Saver>,
+    /// Where progress is kept; `None` keeps it in memory only.
+    path: Option<PathBuf>,
+    notices: Vec<String>,
+    revision: u64,
+}
+
+/// Most undo steps kept.
+const UNDO_LIMIT: usize = 200;
+
+impl Tracker {
+    /// Progress kept in memory only (tests, and machines with no data folder).
+    #[must_use]
+    pub fn in_memory(loaded: &LoadedRoadmap) -> Self {
+        let progress = Progress::new(&loaded.roadmap.id);
+        Self::with(loaded, progress, None, None)
+    }
+
+    /// Progress read from `path` (or memory only when `None`) and saved back there after each
+    /// change. A damaged file has been moved aside by the store; the user is told.
+    #[must_use]
+    pub fn open(loaded: &LoadedRoadmap, path: Option<PathBuf>) -> Self {
+        let Some(path) = path else {
+            let mut t = Self::in_memory(loaded);
+            t.notices.push(
+                "No data folder was found, so progress is kept only until the window closes."
+                    .to_owned(),
+            );
+            return t;
+        };
+        let opened = store::open(&path, &loaded.roadmap.id);
+        let mut notices = Vec::new();
+        let writable = match opened.notice {
+            None => true,
+            Some(Notice::Recovered { moved_to, problem }) => {
+                notices.push(format!(
+                    "Your progress file was damaged ({problem}). It was kept as {} and progress starts again from empty.",
+                    moved_to.display()
+                ));
+                true
+            }
+            Some(Notice::ReadOnly { problem } | Notice::CannotRead { problem }) => {
+                notices.push(format!(
+                    "{problem}. Changes are kept only until the window closes, so the file is not overwritten."
+                ));
+                false
+            }
+        };
+        let saver = writable.then(|| Saver::new(path.clone()));
+        let mut t = Self::with(loaded, opened.progress, saver, Some(path));
+        t.notices.extend(notices);
+        t.note_unmatched(loaded);
+        t
+    }
+
+    fn with(
+        loaded: &LoadedRoadmap,
+        progress: Progress,
+        saver: Option<Saver>,
+        path: Option<PathBuf>,
+    ) -> Self {
+        let overview = Overview::new(loaded, &progress);
+        Self {
+            progress,
+            overview,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            last_note: None,
+            saver,
+            path,
+            notices: Vec::new(),
+            revision: 0,
+        }
+    }
+
+    fn note_unmatched(&mut self, loaded: &LoadedRoadmap) {
+        let n = self.progress.unmatched(loaded).len();
+        if n > 0 {
+            self.notices.push(format!(
+                "{n} saved {} no topic in this roadmap; {} kept in the progress file.",
+                if n == 1 {
+                    "entry matches"
+                } else {
+                    "entries match"
+                },
+                if n == 1 { "it is" } else { "they are" },
+            ));
+        }
+    }
+
+    /// The progress as recorded.
+    #[must_use]
+    pub fn progress(&self) -> &Progress {
+        &self.progress
+    }
+
+    /// Standing of every topic, next up, totals.
+    #[must_use]
+    pub fn overview(&self) -> &Overview {
+        &self.overview
+    }
+
+    /// Where progress is saved, if anywhere.
+    #[must_use]
+    pub fn path(&self) -> Option<&PathBuf> {
+        self.path.as_ref()
+    }
+
+    /// The goal's topic index, if it is set and exists in this roadmap.
+    #[must_use]
+    pub fn goal(&self, loaded: &LoadedRoadmap) -> Option<usize> {
+        self.progress
+            .goal
+            .as_deref()
+            .and_then(|id| loaded.graph.index_of(id))
+    }
+
+    /// Whether the user has recorded anything for this roadmap's topics.
+    #[must_use]
+    pub fn has_progress(&self, loaded: &LoadedRoadmap) -> bool {
+        self.progress.goal.is_some()
+            || loaded
+                .roadmap
+                .topics
+                .iter()
+                .any(|t| self.progress.topics.contains_key(&t.id))
+    }
+
+    /// Messages for the user: recovered files, read-only files, entries that match no topic,
+    /// and the last save failure.
+    #[must_use]
+    pub fn notices(&self) -> Vec<String> {
+        let mut out = self.notices.clone();
+        if let Some(e) = self.saver.as_ref().and_then(Saver::last_error) {
+            out.push(format!("Progress could not be saved: {e}. It is kept in memory; saving is retried with the next change."));
+        }
+        out
+    }
+
+    /// Hides the notice at `index` of [`Self::notices`].
+    pub fn dismiss_notice(&mut self, index: usize) {
+        if index < self.notices.len() {
+            self.notices.remove(index);
+        }
+    }
+
+    /// Applies a change, remembers how to undo it, and saves.
+    pub fn apply(&mut self, loaded: &LoadedRoadmap, edit: Edit) {
+        let topics = &loaded.roadmap.topics;
+        let before = self.progress.clone();
+        let note_topic = match &edit {
+            Edit::Note(i, _) => Some(*i),
+            _ => None,
+        };
+        match edit {
+            Edit::Status(i, status) => {
+                if let Some(t) = topics.get(i) {
+                    self.progress.set_status(&t.id, status);
+                }
+            }
+            Edit::Note(i, note) => {
+                if let Some(t) = topics.get(i) {
+                    self.progress.set_note(&t.id, &note);
+                }
+            }
+            Edit::Goal(goal) => {
+                self.progress.goal = goal.and_then(|i| topics.get(i)).map(|t| t.id.clone());
+            }
+            Edit::Reset => {
+                for t in topics {
+                    self.progress.topics.remove(&t.id);
+                }
+                self.progress.goal = None;
+            }
+        }
+        if self.progress == before {
+            return;
+        }
+        // Consecutive keystrokes in one note make a single undo step.
+        let same_note = note_topic.is_some() && note_topic == self.last_note;
+        if !same_note {
+            self.undo.push(before);
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.last_note = note_topic;
+        self.redo.clear();
+        self.changed(loaded);
+    }
+
+    /// Undoes the last change; false when there is none.
+    pub fn undo(&mut self, loaded: &LoadedRoadmap) -> bool {
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
+        self.redo
+            .push(std::mem::replace(&mut self.progress, previous));
+        self.last_note = None;
+        self.changed(loaded);
+        true
+    }
+
+    /// Redoes the last undone change; false when there is none.
+    pub fn redo(&mut self, loaded: &LoadedRoadmap) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(std::mem::replace(&mut self.progress, next));
+        self.last_note = None;
+        self.changed(loaded);
+        true
+    }
+
+    /// Whether there is something to undo.
+    #[must_use]
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    #[must_use]
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// A number that changes with every change to progress.
+    #[must_use]
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    fn changed(&mut self, loaded: &LoadedRoadmap) {
+        self.revision += 1;
+        self.overview = Overview::new(loaded, &self.progress);
+        if let Some(saver) = &self.saver {
+            saver.request(&self.progress);
+        }
+    }
+
+    /// Writes everything still pending to disk (on exit).
+    pub fn flush(&self) -> Result<(), String> {
+        self.saver.as_ref().map_or(Ok(()), Saver::flush)
+    }
+}

@@ -1,0 +1,880 @@
+//! The node map: topics as boxes at their layered positions, arrows from prerequisite to topic,
+//! phases as labelled bands behind them. Drag to pan, wheel to zoom around the pointer, F or the
+//! toolbar to fit. Hovering a topic highlights the chain it needs and what it unlocks.
+//!
+//! Each visible topic is an egui widget of its own (with its title as its accessible label), and
+//! nothing asks for a repaint unless the camera is moving, so an idle map costs nothing.
+
+use egui::emath::TSTransform;
+use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
+
+use super::theme::{self, MapColours};
+use crate::layout::{self, Direction, Layout};
+use crate::model::{LoadedRoadmap, Overview, Standing, Status};
+
+/// Smallest and largest zoom the map allows.
+const ZOOM_RANGE: (f32, f32) = (0.05, 4.0);
+/// Largest zoom used when fitting the map to the window: small maps are not blown up.
+const MAX_FIT_ZOOM: f32 = 1.25;
+/// Space kept free around the map when fitting, in points.
+const FIT_MARGIN: f32 = 32.0;
+/// How long the camera takes to glide to a topic, in seconds.
+const CAMERA_SECONDS: f64 = 0.35;
+/// Opacity of what is not on the highlighted chain.
+const DIMMED: f32 = 0.28;
+
+/// Something the user did on the map this frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapEvent {
+    /// A topic was clicked.
+    TopicClicked(usize),
+    /// The background was clicked, away from any topic.
+    BackgroundClicked,
+    /// A status was chosen from a topic's context menu.
+    SetStatus(usize, Status),
+    /// A goal was set (or cleared) from a topic's context menu.
+    SetGoal(Option<usize>),
+}
+
+/// What the map shows besides the roadmap itself.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MapInput<'a> {
+    /// The selected topic.
+    pub selected: Option<usize>,
+    /// Progress read against the graph, once the user has recorded any; until then the map
+    /// shows phase colours only.
+    pub overview: Option<&'a Overview>,
+    /// The goal topic.
+    pub goal: Option<usize>,
+    /// Changes whenever progress changes, so cached highlights are recomputed.
+    pub revision: u64,
+}
+
+/// What the highlight follows: a topic's whole chain, or what still stands before the goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Focus {
+    Topic(usize),
+    Goal(usize, u64),
+}
+
+/// The positions of everything, in layout (scene) coordinates, for one roadmap.
+struct Placed {
+    layout: Layout,
+    /// The title of each topic broken into lines at zoom 1.
+    lines: Vec<Vec<String>>,
+    /// Height of one title line at zoom 1.
+    line_height: f32,
+    /// Phase rank of each topic.
+    phase_rank: Vec<usize>,
+    /// Prerequisite edges (from, to), in the order of `layout.edges`.
+    edges: Vec<(usize, usize)>,
+    /// Label of each phase band.
+    band_labels: Vec<String>,
+    /// Everything to show, band labels included.
+    bounds: Rect,
+}
+
+/// A camera glide from one view to another.
+#[derive(Debug, Clone, Copy)]
+struct CameraMove {
+    from: TSTransform,
+    to: TSTransform,
+    start: f64,
+}
+
+/// The map widget's state: layout, camera, hover.
+pub struct MapView {
+    placed: Option<Placed>,
+    direction: Direction,
+    /// From scene (layout) coordinates to screen points.
+    to_screen: TSTransform,
+    needs_fit: bool,
+    camera_move: Option<CameraMove>,
+    hovered: Option<usize>,
+    /// The focus of the highlight and which topics are on its chain.
+    highlight: Option<(Focus, Vec<bool>)>,
+    rect: Rect,
+}
+
+impl Default for MapView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl MapView {
+    /// A map that lays itself out and fits the window on its first frame.
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            placed: None,
+            direction: Direction::LeftToRight,
+            to_screen: TSTransform::IDENTITY,
+            needs_fit: true,
+            camera_move: None,
+            hovered: None,
+            highlight: None,
+            rect: Rect::NOTHING,
+        }
+    }
+
+    /// Forgets the layout (for a new roadmap): the next frame lays out again and fits.
+    pub fn reset(&mut self) {
+        *self = Self {
+            direction: self.direction,
+            ..Self::new()
+        };
+    }
+
+    /// Which way the layers run.
+    #[must_use]
+    pub fn direction(&self) -> Direction {
+        self.direction
+    }
+
+    /// Lays the map out the other way round, then fits it.
+    pub fn set_direction(&mut self, direction: Direction) {
+        if direction != self.direction {
+            self.direction = direction;
+            self.reset();
+        }
+    }
+
+    /// Fits the whole map into the window on the next frame.
+    pub fn request_fit(&mut self) {
+        self.needs_fit = true;
+    }
+
+    /// Whether the map has been laid out and placed on screen.
+    #[must_use]
+    pub fn is_ready(&self) -> bool {
+        self.placed.is_some() && !self.needs_fit
+    }
+
+    /// Where a topic's box is on screen now, if the map has been laid out.
+    #[must_use]
+    pub fn screen_rect_of(&self, topic: usize) -> Option<Rect> {
+        let placed = self.placed.as_ref()?;
+        placed
+            .layout
+            .nodes
+            .get(topic)
+            .map(|r| self.to_screen * to_rect(*r))
+    }
+
+    /// The topic the highlight follows (hovered, else selected) and whether `topic` is on its
+    /// chain: something it needs or something it unlocks.
+    #[must_use]
+    pub fn highlight_of(&self, topic: usize) -> Option<(usize, bool)> {
+        self.highlight.as_ref().map(|(focus, chain)| {
+            let (Focus::Topic(f) | Focus::Goal(f, _)) = *focus;
+            (f, chain.get(topic).copied().unwrap_or(false))
+        })
+    }
+
+    /// The current zoom: screen points per layout unit.
+    #[must_use]
+    pub fn zoom(&self) -> f32 {
+        self.to_screen.scaling
+    }
+
+    /// Glides the camera so the topic is on screen and readable, unless it already is.
+    pub fn bring_into_view(&mut self, ctx: &egui::Context, topic: usize) {
+        let (Some(on_screen), Some(placed)) = (self.screen_rect_of(topic), self.placed.as_ref())
+        else {
+            return;
+        };
+        let readable = self.to_screen.scaling >= 0.6;
+        if readable && self.rect.shrink(FIT_MARGIN).contains_rect(on_screen) {
+            return;
+        }
+        let scaling = if readable {
+            self.to_screen.scaling
+        } else {
+            1.0
+        };
+        let centre = to_rect(placed.layout.nodes[topic]).center();
+        let to = TSTransform::new(
+            self.rect.center().to_vec2() - scaling * centre.to_vec2(),
+            scaling,
+        );
+        self.camera_move = Some(CameraMove {
+            from: self.to_screen,
+            to,
+            start: ctx.input(|i| i.time),
+        });
+        ctx.request_repaint();
+    }
+
+    /// Draws the map into the space left in `ui` and reports clicks.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        loaded: &LoadedRoadmap,
+        input: MapInput<'_>,
+    ) -> Vec<MapEvent> {
+        let selected = input.selected;
+        let (rect, background) =
+            ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        if self.placed.is_none() {
+            self.placed = Some(place(ui, loaded, self.direction));
+        }
+        let Some(placed) = self.placed.take() else {
+            return Vec::new();
+        };
+        if self.needs_fit {
+            self.to_screen = fit(placed.bounds, rect);
+            self.needs_fit = false;
+            self.camera_move = None;
+        } else if self.rect.is_positive() && self.rect != rect {
+            // Keep what was in the middle of the window in the middle when it resizes.
+            self.to_screen.translation += rect.center() - self.rect.center();
+        }
+        self.rect = rect;
+        self.animate_camera(ui.ctx());
+        self.navigate(ui, &background, rect);
+
+        let colours = MapColours::new(ui.visuals());
+        let painter = ui.painter_at(rect);
+        let visible = self.to_screen.inverse() * rect;
+        let mut events = Vec::new();
+
+        // Topics first, for hit-testing; their shapes are painted after bands and edges.
+        let mut hovered = None;
+        let mut node_shapes = Vec::new();
+        for (i, r) in placed.layout.nodes.iter().enumerate() {
+            let scene = to_rect(*r);
+            if !scene.intersects(visible) {
+                continue;
+            }
+            let screen = self.to_screen * scene;
+            let title = &loaded.roadmap.topics[i].title;
+            let response = ui
+                .interact(screen, ui.id().with(("topic", i)), Sense::click())
+                .on_hover_cursor(egui::CursorIcon::PointingHand);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::WidgetType::Button,
+                    true,
+                    selected == Some(i),
+                    title,
+                )
+            });
+            if response.hovered() {
+                hovered = Some(i);
+            }
+            if response.clicked() {
+                events.push(MapEvent::TopicClicked(i));
+            }
+            response.context_menu(|ui| context_menu_ui(ui, i, &input, &mut events));
+            node_shapes.push((i, screen));
+        }
+        if background.clicked() {
+            events.push(MapEvent::BackgroundClicked);
+        }
+        self.hovered = hovered;
+        let focus = match (hovered.or(selected), input.goal) {
+            (Some(i), _) => Some(Focus::Topic(i)),
+            (None, Some(g)) => Some(Focus::Goal(g, input.revision)),
+            (None, None) => None,
+        };
+        self.update_highlight(loaded, focus, input.overview);
+        let on_chain = |i: usize| self.highlight.as_ref().is_none_or(|(_, chain)| chain[i]);
+
+        // Phase bands behind everything, each with its label on top.
+        let zoom = self.to_screen.scaling;
+        for (p, band) in placed.layout.bands.iter().enumerate() {
+            let band = self.to_screen * band_rect(*band);
+            if !band.intersects(rect) {
+                continue;
+            }
+            painter.rect_filled(band, 12.0 * zoom, colours.band_fill(p));
+            // The label stays readable when the map is zoomed out: it then sits above the band.
+            let size = (theme::BAND_LABEL_SIZE * zoom).max(theme::BAND_LABEL_MIN_SIZE);
+            let galley = painter.layout(
+                placed.band_labels[p].clone(),
+                FontId::proportional(size),
+                colours.band_label(p),
+                band.width().max(1.0),
+            );
+            let inside = band.min + vec2(14.0, 10.0) * zoom;
+            let room = theme::BAND_LABEL_SIZE * 2.2 * zoom;
+            let at = if galley.size().y + 10.0 * zoom <= room {
+                inside
+            } else {
+                pos2(band.min.x + 4.0, band.min.y - galley.size().y - 4.0)
+            };
+            painter.galley(at, galley, colours.band_label(p));
+        }
+
+        // Arrows from prerequisite to topic, highlighted ones last so they sit on top.
+        let mut highlighted_edges = Vec::new();
+        for (k, route) in placed.layout.edges.iter().enumerate() {
+            let (a, b) = placed.edges[k];
+            let bbox = route_bounds(route);
+            if !bbox.intersects(visible) {
+                continue;
+            }
+            let lit = self.highlight.as_ref().is_some_and(|(focus, chain)| {
+                let (Focus::Topic(f) | Focus::Goal(f, _)) = *focus;
+                chain[a] && chain[b] && edge_on_chain(loaded, f, a, b)
+            });
+            if lit {
+                highlighted_edges.push(k);
+                continue;
+            }
+            let colour = if self.highlight.is_some() {
+                theme::faded(colours.edge, DIMMED)
+            } else {
+                colours.edge
+            };
+            self.paint_edge(
+                &painter,
+                route,
+                Stroke::new((1.4 * zoom).clamp(0.6, 2.5), colour),
+            );
+        }
+        for k in highlighted_edges {
+            let stroke = Stroke::new((2.6 * zoom).clamp(1.2, 4.0), colours.edge_highlight);
+            self.paint_edge(&painter, &placed.layout.edges[k], stroke);
+        }
+
+        // Topic boxes with their titles, and a badge for their standing once progress exists.
+        for (i, screen) in node_shapes {
+            let alpha = if on_chain(i) { 1.0 } else { DIMMED };
+            let rank = placed.phase_rank[i];
+            let look = NodeLook::new(
+                &colours,
+                rank,
+                input.overview.map(|o| (o.status[i], o.standing[i])),
+            );
+            let rounding = theme::NODE_ROUNDING * zoom;
+            let mut stroke = Stroke::new((look.border * zoom).clamp(0.8, 4.0), colours.phase(rank));
+            if selected == Some(i) {
+                stroke = Stroke::new((3.5 * zoom).clamp(2.0, 5.0), colours.selection);
+            } else if self.hovered == Some(i) {
+                stroke.width *= 1.8;
+            }
+            if input.goal == Some(i) && selected != Some(i) {
+                // The goal wears a double outline.
+                painter.rect_stroke(
+                    screen.expand(4.0 * zoom),
+                    rounding + 4.0 * zoom,
+                    Stroke::new(
+                        (2.0 * zoom).clamp(1.0, 3.0),
+                        theme::faded(colours.selection, alpha),
+                    ),
+                    egui::StrokeKind::Inside,
+                );
+            }
+            painter.rect(
+                screen,
+                rounding,
+                theme::faded(look.fill, alpha.max(0.75) * look.opacity),
+                Stroke::new(
+                    stroke.width,
+                    theme::faded(stroke.color, alpha * look.opacity),
+                ),
+                egui::StrokeKind::Inside,
+            );
+            let text = theme::faded(colours.text, alpha * look.opacity);
+            self.paint_title(&painter, &placed, i, screen, text);
+            if let Some((status, standing)) = input.overview.map(|o| (o.status[i], o.standing[i])) {
+                let radius = (8.0 * zoom).clamp(0.0, 11.0);
+                if radius >= 4.0 {
+                    paint_badge(
+                        &painter,
+                        screen.left_top() + vec2(radius * 0.6, radius * 0.6),
+                        radius,
+                        status,
+                        standing,
+                        theme::faded(colours.phase(rank), alpha),
+                        theme::faded(colours.badge_ink, alpha),
+                    );
+                }
+            }
+        }
+        if input.overview.is_some() {
+            legend_ui(&painter, rect, &colours);
+        }
+
+        self.placed = Some(placed);
+        events
+    }
+
+    fn paint_title(
+        &self,
+        painter: &egui::Painter,
+        placed: &Placed,
+        i: usize,
+        screen: Rect,
+        colour: Color32,
+    ) {
+        let zoom = self.to_screen.scaling;
+        let size = theme::TITLE_SIZE * zoom;
+        if size < theme::MIN_READABLE_TEXT {
+            return;
+        }
+        let lines = &placed.lines[i];
+        let block = lines.len() as f32 * placed.line_height * zoom;
+        let mut y = screen.center().y - block / 2.0;
+        for line in lines {
+            let galley = painter.layout_no_wrap(line.clone(), FontId::proportional(size), colour);
+            let x = screen.center().x - galley.size().x / 2.0;
+            painter.galley(pos2(x, y), galley, colour);
+            y += placed.line_height * zoom;
+        }
+    }
+
+    fn paint_edge(&self, painter: &egui::Painter, route: &[layout::Point], stroke: Stroke) {
+        let points: Vec<Pos2> = route
+            .iter()
+            .map(|p| self.to_screen * pos2(p.x, p.y))
+            .collect();
+        let Some((&end, rest)) = points.split_last() else {
+            return;
+        };
+        let Some(&before_end) = rest.last() else {
+            return;
+        };
+        // Gaps between layers are crossed with S-curves that leave and enter horizontally (or
+        // vertically, top to bottom), so arrows read as flowing forward.
+        for pair in points.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            let (c1, c2) = match self.direction {
+                Direction::LeftToRight => {
+                    let mid = f32::midpoint(a.x, b.x);
+                    (pos2(mid, a.y), pos2(mid, b.y))
+                }
+                Direction::TopToBottom => {
+                    let mid = f32::midpoint(a.y, b.y);
+                    (pos2(a.x, mid), pos2(b.x, mid))
+                }
+            };
+            painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
+                [a, c1, c2, b],
+                false,
+                Color32::TRANSPARENT,
+                stroke,
+            ));
+        }
+        // The arrowhead points along the direction the last curve arrives in.
+        let dir = match self.direction {
+            Direction::LeftToRight => vec2((end.x - before_end.x).signum(), 0.0),
+            Direction::TopToBottom => vec2(0.0, (end.y - before_end.y).signum()),
+        };
+        let dir = if dir == Vec2::ZERO {
+            (end - before_end).normalized()
+        } else {
+            dir
+        };
+        let size = (8.0 * self.to_screen.scaling).clamp(4.0, 14.0);
+        let back = end - dir * size;
+        let half_base = dir.rot90() * size * 0.5;
+        painter.add(Shape::convex_polygon(
+            vec![end, back + half_base, back - half_base],
+            stroke.color,
+            Stroke::NONE,
+        ));
+    }
+
+    fn update_highlight(
+        &mut self,
+        loaded: &LoadedRoadmap,
+        focus: Option<Focus>,
+        overview: Option<&Overview>,
+    ) {
+        if self.highlight.as_ref().map(|(f, _)| *f) == focus {
+            return;
+        }
+        self.highlight = focus.map(|focus| {
+            let mut chain = vec![false; loaded.roadmap.topics.len()];
+            match focus {
+                Focus::Topic(f) => {
+                    chain[f] = true;
+                    for i in loaded
+                        .graph
+                        .ancestors(f)
+                        .into_iter()
+                        .chain(loaded.graph.descendants(f))
+                    {
+                        chain[i] = true;
+                    }
+                }
+                Focus::Goal(g, _) => {
+                    // What still stands before the goal: its unfinished prerequisites, at any depth.
+                    chain[g] = true;
+                    for i in loaded.graph.ancestors(g) {
+                        chain[i] = overview.is_none_or(|o| !o.status[i].is_cleared());
+                    }
+                }
+            }
+            (focus, chain)
+        });
+    }
+
+    fn animate_camera(&mut self, ctx: &egui::Context) {
+        let Some(m) = self.camera_move else {
+            return;
+        };
+        let t = ((ctx.input(|i| i.time) - m.start) / CAMERA_SECONDS).clamp(0.0, 1.0);
+        // Ease out: fast start, gentle arrival.
+        #[expect(clippy::cast_possible_truncation, reason = "an animation fraction")]
+        let e = (1.0 - (1.0 - t).powi(3)) as f32;
+        let scaling = m.from.scaling * (m.to.scaling / m.from.scaling).powf(e);
+        // Interpolate the scene point at the window centre, so the glide does not swing.
+        let centre = self.rect.center();
+        let from_c = m.from.inverse() * centre;
+        let to_c = m.to.inverse() * centre;
+        let c = from_c + (to_c - from_c) * e;
+        self.to_screen = TSTransform::new(centre.to_vec2() - scaling * c.to_vec2(), scaling);
+        if t >= 1.0 {
+            self.to_screen = m.to;
+            self.camera_move = None;
+        } else {
+            ctx.request_repaint();
+        }
+    }
+
+    fn navigate(&mut self, ui: &egui::Ui, background: &egui::Response, rect: Rect) {
+        if background.dragged() {
+            self.to_screen.translation += background.drag_delta();
+            self.camera_move = None;
+        }
+        let pointer = ui.input(|i| i.pointer.hover_pos());
+        if let Some(pointer) = pointer.filter(|p| rect.contains(*p))
+            && ui.rect_contains_pointer(rect)
+        {
+            let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
+            // The wheel zooms around the pointer; sideways scrolling pans.
+            let factor = pinch * (scroll.y * 0.0025).exp();
+            if (factor - 1.0).abs() > f32::EPSILON {
+                self.zoom_around(pointer, factor);
+            }
+            if scroll.x != 0.0 {
+                self.to_screen.translation.x += scroll.x;
+            }
+        }
+        let keys = ui.input(|i| (i.key_pressed(egui::Key::F), i.modifiers.any()));
+        if keys.0 && !keys.1 && !ui.ctx().egui_wants_keyboard_input() {
+            self.needs_fit = true;
+            ui.ctx().request_repaint();
+        }
+    }
+
+    fn zoom_around(&mut self, pointer: Pos2, factor: f32) {
+        let scaling = (self.to_screen.scaling * factor).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        let factor = scaling / self.to_screen.scaling;
+        self.to_screen = TSTransform::from_translation(pointer.to_vec2())
+            * TSTransform::from_scaling(factor)
+            * TSTransform::from_translation(-pointer.to_vec2())
+            * self.to_screen;
+        self.camera_move = None;
+    }
+}
+
+/// How a topic's box looks for its status.
+struct NodeLook {
+    fill: Color32,
+    border: f32,
+    opacity: f32,
+}
+
+impl NodeLook {
+    fn new(colours: &MapColours, rank: usize, progress: Option<(Status, Standing)>) -> Self {
+        let plain = Self {
+            fill: colours.node_fill(rank),
+            border: 1.5,
+            opacity: 1.0,
+        };
+        match progress {
+            Some((Status::Done, _)) => Self {
+                fill: colours.node_fill_done(rank),
+                ..plain
+            },
+            Some((Status::Skipped, _)) => Self {
+                opacity: 0.55,
+                ..plain
+            },
+            Some((_, Standing::InProgress)) => Self {
+                border: 3.5,
+                ..plain
+            },
+            Some((_, Standing::Ready)) => Self {
+                border: 2.5,
+                ..plain
+            },
+            Some((_, Standing::Locked)) => Self {
+                opacity: 0.6,
+                border: 1.0,
+                ..plain
+            },
+            None | Some((_, Standing::Cleared)) => plain,
+        }
+    }
+}
+
+/// A small round badge on a box's corner that tells its standing by shape, not by colour alone:
+/// a tick (done), a half-filled disc (doing), a ring (ready), a padlock (locked), a bar (skipped).
+fn paint_badge(
+    painter: &egui::Painter,
+    c: Pos2,
+    r: f32,
+    status: Status,
+    standing: Standing,
+    colour: Color32,
+    ink: Color32,
+) {
+    let line = Stroke::new((r * 0.22).max(1.2), ink);
+    match (status, standing) {
+        (Status::Done, _) => {
+            painter.circle_filled(c, r, colour);
+            painter.line(
+                vec![
+                    c + vec2(-0.45, 0.0) * r,
+                    c + vec2(-0.1, 0.38) * r,
+                    c + vec2(0.5, -0.35) * r,
+                ],
+                line,
+            );
+        }
+        (Status::Skipped, _) => {
+            painter.circle_filled(c, r, colour);
+            painter.line_segment([c + vec2(-0.5, 0.0) * r, c + vec2(0.5, 0.0) * r], line);
+        }
+        (_, Standing::InProgress) => {
+            painter.circle(c, r, ink, Stroke::new(r * 0.2, colour));
+            // The left half filled: half way there.
+            let half: Vec<Pos2> = (0..=16)
+                .map(|k| {
+                    let a = std::f32::consts::FRAC_PI_2 + std::f32::consts::PI * k as f32 / 16.0;
+                    c + vec2(a.cos(), a.sin()) * r * 0.8
+                })
+                .collect();
+            painter.add(Shape::convex_polygon(half, colour, Stroke::NONE));
+        }
+        (_, Standing::Ready) => {
+            painter.circle(c, r, ink, Stroke::new(r * 0.3, colour));
+        }
+        (_, Standing::Locked | Standing::Cleared) => {
+            painter.circle_filled(c, r, ink);
+            let body = Rect::from_center_size(c + vec2(0.0, 0.22) * r, vec2(1.0, 0.75) * r);
+            painter.rect_filled(body, r * 0.12, colour);
+            let shackle: Vec<Pos2> = (0..=12)
+                .map(|k| {
+                    let a = std::f32::consts::PI + std::f32::consts::PI * k as f32 / 12.0;
+                    c + vec2(0.0, -0.15) * r + vec2(a.cos(), a.sin()) * r * 0.32
+                })
+                .collect();
+            painter.line(shackle, Stroke::new((r * 0.16).max(1.0), colour));
+        }
+    }
+}
+
+/// The key to the badges, in the map's bottom-left corner.
+fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &MapColours) {
+    let entries = [
+        (Status::Done, Standing::Cleared, "done"),
+        (Status::Doing, Standing::InProgress, "doing"),
+        (Status::Todo, Standing::Ready, "ready"),
+        (Status::Todo, Standing::Locked, "locked"),
+        (Status::Skipped, Standing::Cleared, "skipped"),
+    ];
+    let r = 7.0;
+    let font = FontId::proportional(13.0);
+    let mut x = rect.left() + 12.0;
+    let y = rect.bottom() - 18.0;
+    let background = Rect::from_min_max(
+        pos2(rect.left() + 4.0, y - 13.0),
+        pos2(rect.left() + 360.0, y + 13.0),
+    );
+    painter.rect_filled(background, 6.0, colours.legend_fill);
+    for (status, standing, word) in entries {
+        paint_badge(
+            painter,
+            pos2(x + r, y),
+            r,
+            status,
+            standing,
+            colours.phase(0),
+            colours.badge_ink,
+        );
+        let galley = painter.layout_no_wrap(word.to_owned(), font.clone(), colours.text);
+        let w = galley.size().x;
+        painter.galley(
+            pos2(x + 2.0 * r + 5.0, y - galley.size().y / 2.0),
+            galley,
+            colours.text,
+        );
+        x += 2.0 * r + 5.0 + w + 16.0;
+    }
+}
+
+/// The right-click menu of a topic: its status and the goal.
+fn context_menu_ui(
+    ui: &mut egui::Ui,
+    topic: usize,
+    input: &MapInput<'_>,
+    events: &mut Vec<MapEvent>,
+) {
+    let current = input.overview.map(|o| o.status[topic]);
+    for (status, key) in [
+        (Status::Todo, "T"),
+        (Status::Doing, "I"),
+        (Status::Done, "D"),
+        (Status::Skipped, "S"),
+    ] {
+        let label = format!("Mark {}", status.name());
+        let button = egui::Button::selectable(current.unwrap_or_default() == status, label)
+            .shortcut_text(key);
+        if ui.add(button).clicked() {
+            events.push(MapEvent::SetStatus(topic, status));
+            ui.close();
+        }
+    }
+    ui.separator();
+    if input.goal == Some(topic) {
+        if ui.button("Clear goal").clicked() {
+            events.push(MapEvent::SetGoal(None));
+            ui.close();
+        }
+    } else if ui.button("Set as goal").clicked() {
+        events.push(MapEvent::SetGoal(Some(topic)));
+        ui.close();
+    }
+}
+
+/// Whether the edge a → b, both ends on the focus's chain, lies on a path into or out of it.
+fn edge_on_chain(loaded: &LoadedRoadmap, focus: usize, a: usize, b: usize) -> bool {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    let g = &loaded.graph;
+    let side = |x: usize| g.rank(x).cmp(&g.rank(focus));
+    // Both ends up to the focus: part of what it needs; from the focus on: what it unlocks.
+    // An edge from something it needs straight to something it unlocks bypasses it.
+    matches!(
+        (side(a), side(b)),
+        (Less | Equal, Less | Equal) | (Equal | Greater, Greater)
+    )
+}
+
+/// Lays out the roadmap with every title measured in the current fonts.
+fn place(ui: &egui::Ui, loaded: &LoadedRoadmap, direction: Direction) -> Placed {
+    let roadmap = &loaded.roadmap;
+    let phase_order: Vec<&str> = roadmap
+        .phases_in_order()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect();
+    let phase_rank: Vec<usize> = roadmap
+        .topics
+        .iter()
+        .map(|t| phase_order.iter().position(|p| *p == t.phase).unwrap_or(0))
+        .collect();
+    let font = FontId::proportional(theme::TITLE_SIZE);
+    let mut line_height = theme::TITLE_SIZE;
+    let mut lines = Vec::with_capacity(roadmap.topics.len());
+    let mut sizes = Vec::with_capacity(roadmap.topics.len());
+    for topic in &roadmap.topics {
+        let galley = ui.fonts_mut(|f| {
+            f.layout(
+                topic.title.clone(),
+                font.clone(),
+                Color32::WHITE,
+                theme::TITLE_WRAP_WIDTH,
+            )
+        });
+        let rows: Vec<String> = galley
+            .rows
+            .iter()
+            .map(|r| r.text().trim().to_owned())
+            .collect();
+        line_height = galley.rows.first().map_or(line_height, |r| r.size.y);
+        let text = galley.size();
+        // A little slack on the width, since glyph widths do not scale exactly with the zoom.
+        let w = (text.x + 2.0 * theme::NODE_PADDING.x + 4.0).max(theme::NODE_MIN_WIDTH);
+        let h = text.y + 2.0 * theme::NODE_PADDING.y;
+        sizes.push(layout::Size { w, h });
+        lines.push(rows);
+    }
+    let edges: Vec<(usize, usize)> = (0..roadmap.topics.len())
+        .flat_map(|i| {
+            loaded
+                .graph
+                .prerequisites(i)
+                .into_iter()
+                .map(move |p| (p, i))
+        })
+        .collect();
+    let settings = layout::Settings {
+        direction,
+        ..layout::Settings::default()
+    };
+    let result = layout::layout(
+        &layout::Input {
+            sizes: &sizes,
+            phases: &phase_rank,
+            edges: &edges,
+        },
+        &settings,
+    );
+    let band_labels = roadmap
+        .phases_in_order()
+        .iter()
+        .enumerate()
+        .map(|(k, p)| format!("Phase {}: {}", k + 1, p.title))
+        .collect();
+    let mut placed = Placed {
+        layout: result,
+        lines,
+        line_height,
+        phase_rank,
+        edges,
+        band_labels,
+        bounds: Rect::NOTHING,
+    };
+    placed.bounds = placed
+        .layout
+        .bands
+        .iter()
+        .map(|b| band_rect(*b))
+        .chain(placed.layout.nodes.iter().map(|r| to_rect(*r)))
+        .fold(Rect::NOTHING, Rect::union);
+    placed
+}
+
+/// A phase band grown to hold its label above the topics and a margin around them.
+fn band_rect(band: layout::Rect) -> Rect {
+    let label_space = theme::BAND_LABEL_SIZE * 2.2;
+    let r = to_rect(band);
+    Rect::from_min_max(
+        r.min - vec2(20.0, label_space + 12.0),
+        r.max + vec2(20.0, 20.0),
+    )
+}
+
+fn fit(bounds: Rect, rect: Rect) -> TSTransform {
+    if !bounds.is_positive() || !rect.is_positive() {
+        return TSTransform::IDENTITY;
+    }
+    let room = rect.shrink(FIT_MARGIN);
+    let scale = (room.width() / bounds.width())
+        .min(room.height() / bounds.height())
+        .clamp(ZOOM_RANGE.0, MAX_FIT_ZOOM);
+    TSTransform::new(
+        rect.center().to_vec2() - scale * bounds.center().to_vec2(),
+        scale,
+    )
+}
+
+fn to_rect(r: layout::Rect) -> Rect {
+    Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y))
+}
+
+fn route_bounds(route: &[layout::Point]) -> Rect {
+    route
+        .iter()
+        .fold(Rect::NOTHING, |acc, p| {
+            acc.union(Rect::from_pos(pos2(p.x, p.y)))
+        })
+        .expand(2.0)
+}

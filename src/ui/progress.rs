@@ -1,0 +1,92 @@
+//! The progress panel: how far the user is, overall and per phase, what can be started next, and
+//! what stands before the goal.
+
+use egui::RichText;
+
+use super::details::goal_text;
+use crate::model::{LoadedRoadmap, Overview};
+
+/// Most ready topics listed before the rest are counted.
+const NEXT_UP_SHOWN: usize = 12;
+
+/// Draws the panel; returns a topic the user clicked.
+pub fn progress_panel_ui(
+    ui: &mut egui::Ui,
+    loaded: &LoadedRoadmap,
+    overview: &Overview,
+    goal: Option<usize>,
+) -> Option<usize> {
+    let mut clicked = None;
+    let topics = &loaded.roadmap.topics;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.add_space(6.0);
+            ui.label(RichText::new("Progress").heading());
+            let (done, all) = overview.cleared_of(0..topics.len());
+            bar_ui(ui, "Overall", done, all);
+            for (k, (phase, (done, all))) in loaded
+                .roadmap
+                .phases_in_order()
+                .iter()
+                .zip(overview.by_phase(loaded))
+                .enumerate()
+            {
+                bar_ui(ui, &format!("Phase {}: {}", k + 1, phase.title), done, all);
+            }
+
+            ui.add_space(12.0);
+            ui.label(RichText::new("Next up").strong());
+            let next = overview.next_up(loaded);
+            if next.is_empty() {
+                ui.weak(if done == all {
+                    "Everything is done."
+                } else {
+                    "Nothing is ready: finish what you are doing first."
+                });
+            }
+            for &i in next.iter().take(NEXT_UP_SHOWN) {
+                if ui
+                    .link(&topics[i].title)
+                    .on_hover_text(&topics[i].summary)
+                    .clicked()
+                {
+                    clicked = Some(i);
+                }
+            }
+            if next.len() > NEXT_UP_SHOWN {
+                ui.weak(format!("and {} more", next.len() - NEXT_UP_SHOWN));
+            }
+
+            ui.add_space(12.0);
+            ui.label(RichText::new("Goal").strong());
+            match goal {
+                Some(g) => {
+                    if ui.link(&topics[g].title).clicked() {
+                        clicked = Some(g);
+                    }
+                    let (open, hours) = overview.toward(loaded, g);
+                    ui.weak(goal_text(open.len(), hours));
+                }
+                None => {
+                    ui.weak("None yet: right-click a topic, or use Set as goal in its panel.");
+                }
+            }
+        });
+    clicked
+}
+
+fn bar_ui(ui: &mut egui::Ui, label: &str, done: usize, all: usize) {
+    ui.add_space(4.0);
+    ui.label(label);
+    let fraction = if all == 0 {
+        0.0
+    } else {
+        done as f32 / all as f32
+    };
+    ui.add(
+        egui::ProgressBar::new(fraction)
+            .text(format!("{done} of {all}"))
+            .desired_height(14.0),
+    );
+}

@@ -1,0 +1,307 @@
+//! The node map and the detail panel, driven as a user would: clicks at the positions the layout
+//! gave, keys, the wheel. Snapshots pin the look in light and dark.
+
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+
+use egui::accesskit::Role;
+use egui::{Event, Modifiers, PointerButton, Pos2, Vec2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use roadmap::app::RoadmapApp;
+use roadmap::model;
+
+const SIZE: Vec2 = egui::vec2(1280.0, 800.0);
+
+fn harness(dark: bool) -> Harness<'static, RoadmapApp> {
+    let loaded = model::bundled().unwrap();
+    let theme = if dark {
+        egui::Theme::Dark
+    } else {
+        egui::Theme::Light
+    };
+    let mut harness = Harness::builder()
+        .with_size(SIZE)
+        .with_theme(theme)
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
+    // Settles: an idle map asks for no more frames, or this would run out of steps.
+    harness.run();
+    harness
+}
+
+fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
+    harness.state().roadmap().graph.index_of(id).unwrap()
+}
+
+fn click_at(harness: &mut Harness<'_, RoadmapApp>, pos: Pos2) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+/// Zooms in around the topic until it is large, as a user would with the wheel.
+fn zoom_to(harness: &mut Harness<'_, RoadmapApp>, id: &str) -> Pos2 {
+    let i = topic(harness, id);
+    for _ in 0..12 {
+        let at = harness.state().map().screen_rect_of(i).unwrap().center();
+        if harness.state().map().zoom() >= 0.9 {
+            return at;
+        }
+        harness.hover_at(at);
+        harness.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, 120.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+    }
+    harness.state().map().screen_rect_of(i).unwrap().center()
+}
+
+#[test]
+fn the_map_is_laid_out_and_fitted_on_load() {
+    let harness = harness(true);
+    let map = harness.state().map();
+    assert!(map.is_ready());
+    let area = egui::Rect::from_min_size(Pos2::ZERO, SIZE);
+    let n = harness.state().roadmap().roadmap.topics.len();
+    for i in 0..n {
+        let r = map.screen_rect_of(i).unwrap();
+        assert!(
+            area.contains_rect(r),
+            "topic {i} is off screen after fitting: {r:?}"
+        );
+    }
+}
+
+#[test]
+fn clicking_a_topic_shows_its_rationale_and_sources() {
+    let mut harness = harness(true);
+    let i = topic(&harness, "knowledge-bases");
+    let at = zoom_to(&mut harness, "knowledge-bases");
+    click_at(&mut harness, at);
+
+    assert_eq!(harness.state().selected(), Some(i));
+    let t = harness.state().roadmap().roadmap.topics[i].clone();
+    harness.get_by_label(&t.rationale);
+    let hours = t.estimate_hours.unwrap();
+    harness.get_by_label(&format!("Phase 1: Deliver GenAI value · about {hours} h"));
+    for source in &t.sources {
+        harness.get_by_label(&source.title);
+    }
+    // The prerequisite, as a link in the panel (the map's box is a button).
+    harness.get_by_role_and_label(Role::Label, "Retrieval-augmented generation (RAG)");
+}
+
+#[test]
+fn a_prerequisite_link_selects_that_topic_and_brings_it_into_view() {
+    let mut harness = harness(true);
+    let at = zoom_to(&mut harness, "knowledge-bases");
+    click_at(&mut harness, at);
+    let rag = topic(&harness, "rag-fundamentals");
+
+    harness
+        .get_by_role_and_label(Role::Label, "Retrieval-augmented generation (RAG)")
+        .click();
+    harness.run();
+
+    assert_eq!(harness.state().selected(), Some(rag));
+    let rationale = harness.state().roadmap().roadmap.topics[rag]
+        .rationale
+        .clone();
+    harness.get_by_label(&rationale);
+    let on_screen = harness.state().map().screen_rect_of(rag).unwrap();
+    assert!(egui::Rect::from_min_size(Pos2::ZERO, SIZE).contains_rect(on_screen));
+}
+
+#[test]
+fn escape_and_a_click_on_the_background_clear_the_selection() {
+    let mut harness = harness(true);
+    let at = zoom_to(&mut harness, "guardrails");
+    click_at(&mut harness, at);
+    assert!(harness.state().selected().is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert_eq!(harness.state().selected(), None);
+    assert!(
+        harness.query_by_label("Why here").is_none(),
+        "the panel closed"
+    );
+
+    click_at(&mut harness, at);
+    assert!(harness.state().selected().is_some());
+    // Far below the map, on the empty background.
+    click_at(&mut harness, egui::pos2(800.0, 785.0));
+    assert_eq!(harness.state().selected(), None);
+}
+
+#[test]
+fn the_wheel_zooms_around_the_pointer_and_f_fits_again() {
+    let mut harness = harness(true);
+    let i = topic(&harness, "prompting-patterns");
+    let before = harness.state().map().screen_rect_of(i).unwrap();
+    let zoom_before = harness.state().map().zoom();
+    zoom_to(&mut harness, "prompting-patterns");
+    let after = harness.state().map().screen_rect_of(i).unwrap();
+    assert!(harness.state().map().zoom() > zoom_before * 3.0);
+    // The topic under the pointer stays under it while the map grows around it.
+    assert!(after.contains(before.center()), "{before:?} -> {after:?}");
+
+    harness.key_press(egui::Key::F);
+    harness.run();
+    assert!((harness.state().map().zoom() - zoom_before).abs() < 1e-4);
+}
+
+#[test]
+fn dragging_the_background_pans_the_map() {
+    let mut harness = harness(true);
+    let i = topic(&harness, "foundation-models");
+    let before = harness.state().map().screen_rect_of(i).unwrap();
+    let start = egui::pos2(640.0, 760.0);
+    harness.hover_at(start);
+    harness.event(Event::PointerButton {
+        pos: start,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    for step in 1..=10 {
+        harness.hover_at(start + egui::vec2(10.0 * step as f32, -5.0 * step as f32));
+        harness.run();
+    }
+    let end = start + egui::vec2(100.0, -50.0);
+    harness.event(Event::PointerButton {
+        pos: end,
+        button: PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    harness.run();
+    let after = harness.state().map().screen_rect_of(i).unwrap();
+    let moved = after.center() - before.center();
+    assert!(
+        (moved - egui::vec2(100.0, -50.0)).length() < 12.0,
+        "moved by {moved:?}"
+    );
+    assert_eq!(harness.state().selected(), None, "a drag is not a click");
+}
+
+#[test]
+fn opening_a_broken_file_shows_its_problems_and_keeps_the_roadmap() {
+    let mut harness = harness(true);
+    let before = harness.state().roadmap().roadmap.id.clone();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open from a path…").click();
+    harness.run();
+    let broken = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/invalid/cycle.json"
+    );
+    harness.get_by_role(Role::TextInput).type_text(broken);
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    // The file loads on another thread; give it a moment.
+    for _ in 0..50 {
+        harness.run();
+        if harness.state().problems().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let problems = harness.state().problems().unwrap().clone();
+    assert_eq!(harness.state().roadmap().roadmap.id, before);
+    let line = problems.lines().next().unwrap();
+    harness.get_by_label(&line);
+    assert!(
+        line.contains(":16:25: prerequisites form a cycle"),
+        "{line}"
+    );
+}
+
+#[test]
+fn hovering_a_topic_highlights_what_it_needs_and_what_it_unlocks() {
+    let mut harness = harness(true);
+    let at = zoom_to(&mut harness, "knowledge-bases");
+    harness.hover_at(at);
+    harness.run();
+    let kb = topic(&harness, "knowledge-bases");
+    let map = harness.state().map();
+    let on_chain = |id: &str| map.highlight_of(topic(&harness, id)).unwrap();
+    assert_eq!(on_chain("foundation-models"), (kb, true), "an ancestor");
+    assert_eq!(on_chain("agents"), (kb, true), "a dependent");
+    assert_eq!(
+        on_chain("enterprise-ai-maturity"),
+        (kb, true),
+        "a far dependent"
+    );
+    assert_eq!(on_chain("iam-for-bedrock"), (kb, false), "unrelated");
+}
+
+#[test]
+fn an_idle_map_asks_for_no_more_frames() {
+    let mut harness = harness(true);
+    let at = zoom_to(&mut harness, "guardrails");
+    click_at(&mut harness, at);
+    // After the camera settles, nothing requests another frame.
+    assert!(harness.try_run().is_ok());
+    let steps = harness.try_run().unwrap();
+    assert!(steps <= 2, "still painting after {steps} steps");
+}
+
+#[test]
+fn opening_a_good_file_replaces_the_roadmap_and_lays_it_out() {
+    let mut harness = harness(true);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open from a path…").click();
+    harness.run();
+    let good = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/corpus/valid/minimal.json"
+    );
+    harness.get_by_role(Role::TextInput).type_text(good);
+    harness.run();
+    harness.get_by_label("Open").click();
+    for _ in 0..50 {
+        harness.run();
+        if harness.state().roadmap().roadmap.id == "tiny" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(harness.state().roadmap().roadmap.id, "tiny");
+    assert_eq!(harness.state().window_title(), "Tiny roadmap · Roadmap");
+    harness.run();
+    harness.get_by_label("Tiny roadmap");
+    // The new map is laid out and fitted: its three topics are on screen, in layer order.
+    let map = harness.state().map();
+    let x: Vec<f32> = (0..3)
+        .map(|i| map.screen_rect_of(i).unwrap().center().x)
+        .collect();
+    assert!(x[0] < x[1] && x[1] < x[2], "{x:?}");
+    harness.get_by_role_and_label(Role::Button, "Basics");
+}
+
+#[test]
+fn snapshot_light() {
+    let mut harness = harness(false);
+    harness.snapshot("map_light");
+}
+
+#[test]
+fn snapshot_dark_with_a_topic_selected() {
+    let mut harness = harness(true);
+    let at = zoom_to(&mut harness, "rag-not-enough");
+    click_at(&mut harness, at);
+    harness.snapshot("map_dark_selected");
+}

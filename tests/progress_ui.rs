@@ -1,0 +1,288 @@
+//! Progress in the window: ticking topics, what becomes ready, the progress bars, goals, notes,
+//! undo and reset, driven as a user would.
+
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+
+use egui::accesskit::Role;
+use egui::{Event, Modifiers, PointerButton, Pos2};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use roadmap::app::RoadmapApp;
+use roadmap::model::{self, Standing, Status};
+
+fn harness() -> Harness<'static, RoadmapApp> {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
+    harness.run();
+    harness
+}
+
+fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
+    harness.state().roadmap().graph.index_of(id).unwrap()
+}
+
+fn title(harness: &Harness<'_, RoadmapApp>, id: &str) -> String {
+    harness.state().roadmap().roadmap.topics[topic(harness, id)]
+        .title
+        .clone()
+}
+
+fn click(harness: &mut Harness<'_, RoadmapApp>, pos: Pos2, button: PointerButton) {
+    harness.hover_at(pos);
+    for pressed in [true, false] {
+        harness.event(Event::PointerButton {
+            pos,
+            button,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    harness.run();
+}
+
+/// Selects a topic through the map's accessible button for it, as a screen reader would, after
+/// fitting the map so every topic is on screen.
+fn select(harness: &mut Harness<'_, RoadmapApp>, id: &str) {
+    harness.key_press(egui::Key::F);
+    harness.run();
+    let t = title(harness, id);
+    harness.get_by_role_and_label(Role::Button, &t).click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(topic(harness, id)));
+}
+
+#[test]
+fn ticking_a_topic_done_makes_its_dependents_ready_and_moves_the_bar() {
+    let mut harness = harness();
+    assert!(
+        harness.query_by_label_contains("of 54 done").is_none(),
+        "no bar before any progress"
+    );
+    select(&mut harness, "foundation-models");
+    harness.key_press(egui::Key::D);
+    harness.run();
+
+    let overview = harness.state().tracker().overview().clone();
+    assert_eq!(
+        overview.status[topic(&harness, "foundation-models")],
+        Status::Done
+    );
+    assert_eq!(
+        overview.standing[topic(&harness, "bedrock-overview")],
+        Standing::Ready
+    );
+    assert_eq!(
+        overview.standing[topic(&harness, "bedrock-model-catalog")],
+        Standing::Locked
+    );
+    harness.get_by_label_contains("1 of 54 done");
+    // With the panel closed, the progress panel's "Next up" is the one place listing, as links,
+    // the two topics it unlocked.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    for id in ["bedrock-overview", "tokens-and-context"] {
+        harness.get_by_role_and_label(Role::Label, &title(&harness, id));
+    }
+    harness.get_by_label("1 of 35");
+}
+
+#[test]
+fn the_context_menu_sets_a_status() {
+    let mut harness = harness();
+    let i = topic(&harness, "foundation-models");
+    let at = harness.state().map().screen_rect_of(i).unwrap().center();
+    click(&mut harness, at, PointerButton::Secondary);
+    harness.get_by_label_contains("Mark skipped").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .tracker()
+            .progress()
+            .status("foundation-models"),
+        Status::Skipped
+    );
+    let overview = harness.state().tracker().overview();
+    assert_eq!(
+        overview.standing[topic(&harness, "bedrock-overview")],
+        Standing::Ready,
+        "skipped clears the way"
+    );
+}
+
+#[test]
+fn setting_a_goal_highlights_its_open_prerequisites() {
+    let mut harness = harness();
+    select(&mut harness, "foundation-models");
+    harness.key_press(egui::Key::D);
+    harness.run();
+    select(&mut harness, "knowledge-bases");
+    harness.get_by_label("Set as goal").click();
+    harness.run();
+    let kb = topic(&harness, "knowledge-bases");
+    assert_eq!(
+        harness.state().tracker().goal(harness.state().roadmap()),
+        Some(kb)
+    );
+    let (open, hours) = harness
+        .state()
+        .tracker()
+        .overview()
+        .toward(harness.state().roadmap(), kb);
+    // Told in the topic's panel and in the progress panel.
+    let to_go = format!(
+        "{} topics (about {} hours) to go.",
+        open.len(),
+        hours.round()
+    );
+    assert_eq!(harness.get_all_by_label(&to_go).count(), 2);
+
+    // With nothing selected or hovered, the map follows the goal: open prerequisites lit,
+    // done ones and unrelated ones not.
+    harness.key_press(egui::Key::Escape);
+    harness.hover_at(egui::pos2(5.0, 895.0));
+    harness.run();
+    let map = harness.state().map();
+    assert_eq!(
+        map.highlight_of(topic(&harness, "rag-fundamentals")),
+        Some((kb, true))
+    );
+    assert_eq!(
+        map.highlight_of(topic(&harness, "embeddings")),
+        Some((kb, true))
+    );
+    assert_eq!(
+        map.highlight_of(topic(&harness, "foundation-models")),
+        Some((kb, false)),
+        "done"
+    );
+    assert_eq!(
+        map.highlight_of(topic(&harness, "agents")),
+        Some((kb, false)),
+        "after the goal"
+    );
+}
+
+#[test]
+fn a_note_is_kept_per_topic_and_undo_takes_it_back() {
+    let mut harness = harness();
+    select(&mut harness, "guardrails");
+    harness.get_by_role(Role::MultilineTextInput).focus();
+    harness.run();
+    harness
+        .get_by_role(Role::MultilineTextInput)
+        .type_text("Check PII filters");
+    harness.run();
+    assert_eq!(
+        harness.state().tracker().progress().note("guardrails"),
+        "Check PII filters"
+    );
+
+    // Leave the note field, then undo from the keyboard.
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    select(&mut harness, "guardrails");
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(harness.state().tracker().progress().note("guardrails"), "");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness.state().tracker().progress().note("guardrails"),
+        "Check PII filters"
+    );
+}
+
+#[test]
+fn reset_asks_first_and_can_be_undone() {
+    let mut harness = harness();
+    select(&mut harness, "foundation-models");
+    harness.key_press(egui::Key::D);
+    harness.run();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Reset progress…").click();
+    harness.run();
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .tracker()
+            .progress()
+            .status("foundation-models"),
+        Status::Done
+    );
+
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label("Reset progress…").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Reset progress")
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .tracker()
+            .progress()
+            .status("foundation-models"),
+        Status::Todo
+    );
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label_contains("Undo").click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .tracker()
+            .progress()
+            .status("foundation-models"),
+        Status::Done
+    );
+}
+
+#[test]
+fn snapshot_light_with_progress() {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(30)
+        .with_theme(egui::Theme::Light)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
+    harness.run();
+    for (id, key) in [
+        ("foundation-models", egui::Key::D),
+        ("bedrock-overview", egui::Key::D),
+        ("tokens-and-context", egui::Key::D),
+        ("bedrock-model-catalog", egui::Key::S),
+        ("first-api-calls", egui::Key::I),
+    ] {
+        select(&mut harness, id);
+        harness.key_press(key);
+        harness.run();
+    }
+    // Around the start of the map, where every kind of badge shows.
+    let at = harness
+        .state()
+        .map()
+        .screen_rect_of(topic(&harness, "first-api-calls"))
+        .unwrap()
+        .center();
+    harness.hover_at(at);
+    for _ in 0..2 {
+        harness.event(Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -100.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+    }
+    harness.snapshot("progress_light");
+}
