@@ -297,13 +297,13 @@ impl RoadmapApp {
                         Some(DetailAction::Select(i)) => commands.push(Command::Select(Some(i))),
                         Some(DetailAction::Close) => commands.push(Command::Select(None)),
                         Some(DetailAction::SetStatus(s)) => {
-                            commands.push(Command::Edit(Edit::Status(topic, s)))
+                            commands.push(Command::Edit(Edit::Status(topic, s)));
                         }
                         Some(DetailAction::SetGoal(g)) => {
-                            commands.push(Command::Edit(Edit::Goal(g)))
+                            commands.push(Command::Edit(Edit::Goal(g)));
                         }
                         Some(DetailAction::SetNote(n)) => {
-                            commands.push(Command::Edit(Edit::Note(topic, n)))
+                            commands.push(Command::Edit(Edit::Note(topic, n)));
                         }
                         None => {}
                     }
@@ -407,7 +407,7 @@ impl RoadmapApp {
             Command::SetDirection(d) => self.map.set_direction(d),
             Command::OpenDialog => self.open_dialog(ctx),
             Command::OpenPathPrompt => {
-                self.path_prompt = Some(PathPrompt::new(self.current_path(), None))
+                self.path_prompt = Some(PathPrompt::new(self.current_path(), None));
             }
             Command::OpenPath(path) => {
                 self.open_path(ctx, path);

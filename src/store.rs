@@ -13,6 +13,7 @@ use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use atomic_write_file::AtomicWriteFile;
 use jsonc_parser::common::Ranged as _;
 use serde_json::Value;
+use serde_path_to_error::Segment;
 
 use crate::model::load::is_kebab_case;
 use crate::model::progress::{PROGRESS_FORMAT_VERSION, Progress, Status, TopicProgress};
@@ -269,7 +270,7 @@ fn parse(bytes: &[u8], shown: &str, roadmap_id: &str) -> Result<Progress, Unread
     }
     // Syntax first, on an untyped value, so a newer file is recognised before its fields are.
     let value: Value = serde_json::from_str(text)
-        .map_err(|e| Unreadable::Damaged(serde_problem(shown, text, &e)))?;
+        .map_err(|e| Unreadable::Damaged(serde_problem(shown, text, &e, None)))?;
     if !value.is_object() {
         let start = text.len() - text.trim_start().len();
         let (line, column) = position(text, start);
@@ -290,8 +291,7 @@ fn parse(bytes: &[u8], shown: &str, roadmap_id: &str) -> Result<Progress, Unread
             ),
         });
     }
-    let progress: Progress = serde_json::from_str(text)
-        .map_err(|e| Unreadable::Damaged(serde_problem(shown, text, &e)))?;
+    let progress = typed(text, &value, shown).map_err(Unreadable::Damaged)?;
     if progress.format_version != PROGRESS_FORMAT_VERSION {
         return Err(Unreadable::Damaged(format!(
             "{}: unknown format_version {} (this build reads {PROGRESS_FORMAT_VERSION})",
@@ -396,15 +396,58 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// A `serde_json` error as `FILE:LINE:COL: message`, the column counted in characters.
-fn serde_problem(shown: &str, text: &str, e: &serde_json::Error) -> String {
+/// Reads the typed progress from text already known to be one JSON object, naming the field at
+/// fault: `serde_json` alone would say `expected value` for a status that is a number.
+fn typed(text: &str, value: &Value, shown: &str) -> Result<Progress, String> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize::<_, Progress>(&mut de).map_err(|e| {
+        let path = e.path().clone();
+        let inner = e.into_inner();
+        let keys: Vec<&str> = path
+            .iter()
+            .filter_map(|segment| match segment {
+                Segment::Map { key } => Some(key.as_str()),
+                _ => None,
+            })
+            .collect();
+        let plain = serde_message(&inner);
+        let message = match keys.as_slice() {
+            ["topics", id, "status"] => {
+                let found = value
+                    .get("topics")
+                    .and_then(|t| t.get(*id))
+                    .and_then(|t| t.get("status"))
+                    .map_or_else(|| "missing".to_owned(), Value::to_string);
+                format!("the status of `{id}` is {found}: use todo, doing, done or skipped")
+            }
+            [] => plain,
+            _ if plain.starts_with("unknown field") => plain,
+            _ => format!("`{path}`: {plain}"),
+        };
+        serde_problem(shown, text, &inner, Some(message))
+    })
+}
+
+/// A `serde_json` error's message without its position.
+fn serde_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let message = full.strip_suffix(&suffix).unwrap_or(&full);
+    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
+}
+
+/// A `serde_json` error as `FILE:LINE:COL: message`, the column counted in characters;
+/// `message` replaces `serde_json`'s own words when given.
+fn serde_problem(
+    shown: &str,
+    text: &str,
+    e: &serde_json::Error,
+    message: Option<String>,
+) -> String {
+    let message = message.unwrap_or_else(|| serde_message(e));
     let message = if e.is_eof() {
         format!("the file ends too early, as if cut short ({message})")
     } else {
-        message.to_owned()
+        message
     };
     if e.line() == 0 {
         return format!("{shown}: {message}");

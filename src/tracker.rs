@@ -79,6 +79,10 @@ impl Tracker {
         let mut t = Self::with(loaded, opened.progress, saver, Some(path));
         t.notices.extend(notices);
         t.note_unmatched(loaded);
+        // Told on the terminal as well as in the window, for whoever started the app from one.
+        for notice in &t.notices {
+            eprintln!("warning: {notice}");
+        }
         t
     }
 
