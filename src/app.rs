@@ -165,6 +165,16 @@ impl RoadmapApp {
         self
     }
 
+    /// A personal roadmap file carries progress: it replaces what is recorded for its topics, as
+    /// one change that Undo takes back.
+    fn restore_carried_progress(&mut self) {
+        if let Some(carried) = self.loaded.carried_progress.take() {
+            self.tracker
+                .apply(&self.loaded, Edit::Restore(Box::new(carried)));
+            self.tracker.add_notice("The progress saved in this file was restored. Edit > Undo goes back to what you had.");
+        }
+    }
+
     /// The user's progress on the open roadmap.
     #[must_use]
     pub fn tracker(&self) -> &Tracker {
@@ -232,6 +242,7 @@ impl RoadmapApp {
         }
         let mut commands = Vec::new();
         self.poll_open(ui.ctx());
+        self.restore_carried_progress();
         self.shortcuts(ui.ctx(), &mut commands);
 
         let overview = self.tracker.overview();
@@ -504,9 +515,16 @@ impl RoadmapApp {
                 if let Err(e) = self.tracker.flush() {
                     eprintln!("warning: progress of the previous roadmap: {e}");
                 }
-                // The progress of the newly opened roadmap lives under its own id.
-                let path = crate::store::default_path(&self.loaded.roadmap.id);
-                self.tracker = Tracker::open(&self.loaded, path);
+                // The progress of the newly opened roadmap lives under its own id; an app that
+                // keeps progress in memory goes on doing so.
+                self.tracker = if self.tracker.path().is_some() {
+                    Tracker::open(
+                        &self.loaded,
+                        crate::store::default_path(&self.loaded.roadmap.id),
+                    )
+                } else {
+                    Tracker::in_memory(&self.loaded)
+                };
                 ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
             }
             OpenOutcome::Failed(problems) => {

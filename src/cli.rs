@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser, Subcommand};
 
+use crate::export;
 use crate::model::{self, LoadError, LoadedRoadmap, Overview, Progress, Status};
 use crate::store::{self, Notice, Opened};
 
@@ -67,6 +68,34 @@ pub enum Command {
         /// Roadmap file (default: the bundled roadmap).
         file: Option<PathBuf>,
     },
+    /// Export the roadmap with your progress: md, json, dot, mermaid or ics. Text goes to
+    /// standard output unless --output names a file.
+    Export {
+        /// md, json, dot, mermaid or ics.
+        #[arg(long, value_name = "FORMAT")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+        /// Export only this phase (its id).
+        #[arg(long, value_name = "PHASE_ID")]
+        phase: Option<String>,
+        /// Leave out your private notes.
+        #[arg(long)]
+        no_notes: bool,
+        /// Study plan (ics): the first day, YYYY-MM-DD (default: today). Give it to get the same
+        /// bytes on any day.
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+        /// Study plan (ics): hours of study per week.
+        #[arg(long, value_name = "HOURS", default_value_t = 5.0)]
+        hours_per_week: f64,
+        /// Study plan (ics): hours for a topic without an estimate.
+        #[arg(long, value_name = "HOURS", default_value_t = 3.0)]
+        default_hours: f64,
+        /// Roadmap file (default: the bundled roadmap).
+        file: Option<PathBuf>,
+    },
 }
 
 impl Cli {
@@ -117,6 +146,7 @@ impl Command {
             Self::Schema => "schema",
             Self::Mark { .. } => "mark",
             Self::Status { .. } => "status",
+            Self::Export { .. } => "export",
         }
     }
 }
@@ -327,6 +357,84 @@ pub fn status(
     match write_status(&loaded, &opened.progress, &path, out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(_) => ExitCode::FAILURE,
+    }
+}
+
+/// What `roadmap export` was asked for.
+#[derive(Debug, Clone)]
+pub struct ExportRequest<'a> {
+    /// The format's command-line name.
+    pub format: &'a str,
+    /// Where to write; standard output when `None`.
+    pub output: Option<&'a Path>,
+    /// What goes in.
+    pub options: export::Options,
+}
+
+/// `roadmap export --format FORMAT [--output PATH] [FILE]`: the personal roadmap in a format
+/// people pass around. The same input gives the same bytes.
+pub fn export_command(
+    file: Option<&Path>,
+    progress: Option<&Path>,
+    request: &ExportRequest<'_>,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> ExitCode {
+    let Some(format) = export::Format::from_name(request.format) else {
+        let names: Vec<&str> = export::Format::ALL.iter().map(|f| f.name()).collect();
+        let _ = writeln!(
+            err,
+            "error: unknown format `{}`{}; formats: {}",
+            request.format,
+            did_you_mean(request.format, names.iter().copied()),
+            names.join(", ")
+        );
+        return ExitCode::FAILURE;
+    };
+    let loaded = match load(file) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            report_load_error(&e, err);
+            return ExitCode::FAILURE;
+        }
+    };
+    // A personal roadmap file carries its own progress; otherwise the user's file is read.
+    let progress = if let Some(carried) = &loaded.carried_progress {
+        carried.clone()
+    } else {
+        let Some((_, opened)) = open_progress(&loaded, progress, err) else {
+            return ExitCode::FAILURE;
+        };
+        if let Some(Notice::CannotRead { problem }) = &opened.notice {
+            let _ = writeln!(err, "error: {problem}");
+            return ExitCode::FAILURE;
+        }
+        opened.progress
+    };
+    let personal = export::Personal {
+        loaded: &loaded,
+        progress: &progress,
+    };
+    let bytes = match export::export(format, &personal, &request.options) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let written = match request.output {
+        Some(path) => std::fs::write(path, &bytes)
+            .map_err(|e| format!("cannot write {}: {e}", path.display())),
+        None => out
+            .write_all(&bytes)
+            .map_err(|e| format!("cannot write to standard output: {e}")),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            ExitCode::FAILURE
+        }
     }
 }
 

@@ -28,6 +28,40 @@ fn main() -> ExitCode {
             &mut out,
             &mut err,
         ),
+        Some(Command::Export {
+            format,
+            output,
+            phase,
+            no_notes,
+            start,
+            hours_per_week,
+            default_hours,
+            file,
+        }) => {
+            let request = cli::ExportRequest {
+                format: &format,
+                output: output.as_deref(),
+                options: roadmap::export::Options {
+                    notes: !no_notes,
+                    phase,
+                    start: start.unwrap_or_else(|| {
+                        jiff::tz::Offset::UTC
+                            .to_datetime(jiff::Timestamp::now())
+                            .date()
+                            .to_string()
+                    }),
+                    hours_per_week,
+                    default_hours,
+                },
+            };
+            cli::export_command(
+                file.as_deref(),
+                args.progress.as_deref(),
+                &request,
+                &mut out,
+                &mut err,
+            )
+        }
         Some(Command::Status { file }) => cli::status(
             file.as_deref(),
             args.progress.as_deref(),

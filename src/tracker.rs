@@ -17,6 +17,9 @@ pub enum Edit {
     Goal(Option<usize>),
     /// Clear every status, note and the goal of this roadmap's topics.
     Reset,
+    /// Take the statuses, notes and goal of this roadmap's topics from other progress (a personal
+    /// roadmap file being opened); entries for other topics stay as they are.
+    Restore(Box<Progress>),
 }
 
 /// Progress on the open roadmap, kept in step with the disk.
@@ -170,6 +173,11 @@ impl Tracker {
         out
     }
 
+    /// Adds a message for the user.
+    pub fn add_notice(&mut self, notice: &str) {
+        self.notices.push(notice.to_owned());
+    }
+
     /// Hides the notice at `index` of [`Self::notices`].
     pub fn dismiss_notice(&mut self, index: usize) {
         if index < self.notices.len() {
@@ -204,6 +212,18 @@ impl Tracker {
                     self.progress.topics.remove(&t.id);
                 }
                 self.progress.goal = None;
+            }
+            Edit::Restore(from) => {
+                for t in topics {
+                    match from.topics.get(&t.id) {
+                        Some(entry) => self.progress.topics.insert(t.id.clone(), entry.clone()),
+                        None => self.progress.topics.remove(&t.id),
+                    };
+                }
+                self.progress.goal = from
+                    .goal
+                    .clone()
+                    .filter(|g| loaded.graph.index_of(g).is_some());
             }
         }
         if self.progress == before {

@@ -286,3 +286,66 @@ fn snapshot_light_with_progress() {
     }
     harness.snapshot("progress_light");
 }
+
+#[test]
+fn opening_a_personal_roadmap_restores_its_progress_and_undo_goes_back() {
+    let mut harness = harness();
+    let loaded = model::bundled().unwrap();
+    let mut carried = model::Progress::new("bedrock-then-sagemaker");
+    carried.set_status("foundation-models", Status::Done);
+    carried.set_status("bedrock-overview", Status::Done);
+    let bytes = roadmap::export::export(
+        roadmap::export::Format::Json,
+        &roadmap::export::Personal {
+            loaded: &loaded,
+            progress: &carried,
+        },
+        &roadmap::export::Options::default(),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.json");
+    std::fs::write(&file, bytes).unwrap();
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open from a path…").click();
+    harness.run();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(file.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    for _ in 0..50 {
+        harness.run();
+        if harness
+            .state()
+            .tracker()
+            .progress()
+            .status("bedrock-overview")
+            == Status::Done
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert_eq!(
+        harness
+            .state()
+            .tracker()
+            .progress()
+            .status("bedrock-overview"),
+        Status::Done
+    );
+    harness.get_by_label_contains("The progress saved in this file was restored");
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .tracker()
+            .progress()
+            .status("bedrock-overview"),
+        Status::Todo
+    );
+}

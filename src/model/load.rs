@@ -13,6 +13,8 @@ use petgraph::graph::NodeIndex;
 use serde::de::{DeserializeOwned, IgnoredAny};
 
 use super::graph::RoadmapGraph;
+use super::personal::PERSONAL_KIND;
+use super::progress::Progress;
 use super::types::{FORMAT_VERSION, Phase, Roadmap, Source, Topic};
 
 /// Largest roadmap file the app reads.
@@ -92,6 +94,8 @@ pub struct LoadedRoadmap {
     pub roadmap: Roadmap,
     /// Its prerequisite graph; acyclic, every id known.
     pub graph: RoadmapGraph,
+    /// The progress a personal roadmap file carries, restored when it is opened.
+    pub carried_progress: Option<Progress>,
 }
 
 impl LoadedRoadmap {
@@ -163,7 +167,11 @@ pub fn load_str(text: &str, path: &str) -> Result<LoadedRoadmap, LoadError> {
     if cx.problems.is_empty()
         && let (Some(roadmap), Some(graph)) = (roadmap, graph)
     {
-        return Ok(LoadedRoadmap { roadmap, graph });
+        return Ok(LoadedRoadmap {
+            roadmap,
+            graph,
+            carried_progress: cx.carried_progress,
+        });
     }
     Err(cx.into_error(path))
 }
@@ -295,6 +303,8 @@ struct Checker<'t> {
     prerequisite_offsets: Vec<Vec<usize>>,
     /// Ids of topics that failed to parse, so references to them are not reported as unknown.
     broken_ids: HashSet<String>,
+    /// The progress of a personal roadmap file.
+    carried_progress: Option<Progress>,
 }
 
 impl<'t> Checker<'t> {
@@ -307,6 +317,7 @@ impl<'t> Checker<'t> {
             phase_offsets: Vec::new(),
             prerequisite_offsets: Vec::new(),
             broken_ids: HashSet::new(),
+            carried_progress: None,
         }
     }
 
@@ -400,7 +411,62 @@ impl<'t> Checker<'t> {
             );
             return None;
         };
+        if matches!(prop(&root, "kind"), Some(Value::StringLit(k)) if k.value == PERSONAL_KIND) {
+            return self.personal(&root);
+        }
         self.roadmap(&root)
+    }
+
+    /// A personal roadmap file: the roadmap is checked as usual, at its place in the file, and
+    /// the progress it carries is kept.
+    fn personal(&mut self, root: &Object) -> Option<Roadmap> {
+        let known: Vec<String> = ["format_version", "kind", "roadmap", "progress"]
+            .map(String::from)
+            .to_vec();
+        self.check_keys(root, &known, "the personal roadmap");
+        let version: Option<u32> = self.field(root, "format_version", "the personal roadmap");
+        if version.is_some_and(|v| v != FORMAT_VERSION) {
+            self.error(
+                offset_of(root, "format_version"),
+                format!("this app reads personal roadmaps of format_version {FORMAT_VERSION}"),
+            );
+            return None;
+        }
+        let roadmap = match prop(root, "roadmap") {
+            Some(Value::Object(obj)) => self.roadmap(obj),
+            Some(v) => {
+                self.error(
+                    v.range().start,
+                    format!("`roadmap` must be an object, found {}", kind_of(v)),
+                );
+                None
+            }
+            None => {
+                self.error(
+                    root.range.start,
+                    "the personal roadmap is missing field `roadmap`",
+                );
+                None
+            }
+        };
+        let progress: Option<Progress> = self.field(root, "progress", "the personal roadmap");
+        if let (Some(r), Some(p)) = (&roadmap, &progress)
+            && p.roadmap_id != r.id
+        {
+            let at = match prop(root, "progress") {
+                Some(Value::Object(o)) => offset_of(o, "roadmap_id"),
+                _ => root.range.start,
+            };
+            self.error(
+                at,
+                format!(
+                    "the progress belongs to roadmap `{}`, not to `{}`",
+                    p.roadmap_id, r.id
+                ),
+            );
+        }
+        self.carried_progress = progress;
+        roadmap
     }
 
     fn roadmap(&mut self, root: &Object) -> Option<Roadmap> {

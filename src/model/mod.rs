@@ -2,11 +2,13 @@
 
 pub mod graph;
 pub mod load;
+pub mod personal;
 pub mod progress;
 pub mod types;
 
 pub use graph::RoadmapGraph;
 pub use load::{Diagnostic, LoadError, LoadedRoadmap, bundled, load_bytes, load_file, load_str};
+pub use personal::{PERSONAL_KIND, PersonalRoadmap};
 pub use progress::{Overview, Progress, Standing, Status, TopicProgress};
 pub use types::{FORMAT_VERSION, Phase, Roadmap, Source, SourceKind, Topic};
 

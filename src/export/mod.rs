@@ -1,0 +1,159 @@
+//! Exports of the personal roadmap: the roadmap with the user's statuses, notes and goal, in the
+//! formats people pass around. Every exporter is a pure function of its input: the same roadmap,
+//! progress and options give the same bytes on every run.
+
+pub mod dot;
+pub mod ics;
+pub mod json;
+pub mod markdown;
+pub mod mermaid;
+
+use crate::model::{LoadedRoadmap, Overview, Progress};
+
+/// A format the roadmap can be exported to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// A Markdown task list by phase.
+    Markdown,
+    /// The personal roadmap as JSON: roadmap, statuses, notes, goal.
+    Json,
+    /// Graphviz DOT, one cluster per phase.
+    Dot,
+    /// A Mermaid flowchart.
+    Mermaid,
+    /// An iCalendar study plan for the remaining topics.
+    Ics,
+}
+
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Format; 5] = [
+        Format::Markdown,
+        Format::Json,
+        Format::Dot,
+        Format::Mermaid,
+        Format::Ics,
+    ];
+
+    /// The name used on the command line (`--format NAME`).
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Json => "json",
+            Self::Dot => "dot",
+            Self::Mermaid => "mermaid",
+            Self::Ics => "ics",
+        }
+    }
+
+    /// The format a command-line name stands for.
+    #[must_use]
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    /// The usual file extension.
+    #[must_use]
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Markdown => "md",
+            Self::Json => "json",
+            Self::Dot => "dot",
+            Self::Mermaid => "mmd",
+            Self::Ics => "ics",
+        }
+    }
+}
+
+/// What goes into an export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Include the user's private notes.
+    pub notes: bool,
+    /// Export only the phase with this id.
+    pub phase: Option<String>,
+    /// For the study plan: the first day, as `YYYY-MM-DD`.
+    pub start: String,
+    /// For the study plan: hours of study per week.
+    pub hours_per_week: f64,
+    /// For the study plan: hours assumed for a topic without an estimate.
+    pub default_hours: f64,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            notes: false,
+            phase: None,
+            start: "2026-01-05".to_owned(),
+            hours_per_week: 5.0,
+            default_hours: 3.0,
+        }
+    }
+}
+
+/// The roadmap and the user's progress on it.
+#[derive(Debug, Clone, Copy)]
+pub struct Personal<'a> {
+    /// The roadmap.
+    pub loaded: &'a LoadedRoadmap,
+    /// The user's progress.
+    pub progress: &'a Progress,
+}
+
+impl Personal<'_> {
+    /// The topics to export, in topological order: all of them, or one phase's.
+    #[must_use]
+    pub fn topics(&self, options: &Options) -> Vec<usize> {
+        let topics = &self.loaded.roadmap.topics;
+        self.loaded
+            .graph
+            .topological_order()
+            .iter()
+            .copied()
+            .filter(|&i| {
+                options
+                    .phase
+                    .as_deref()
+                    .is_none_or(|p| topics[i].phase == p)
+            })
+            .collect()
+    }
+
+    /// Progress read against the graph.
+    #[must_use]
+    pub fn overview(&self) -> Overview {
+        Overview::new(self.loaded, self.progress)
+    }
+}
+
+/// Writes the export in `format`.
+pub fn export(
+    format: Format,
+    personal: &Personal<'_>,
+    options: &Options,
+) -> Result<Vec<u8>, String> {
+    if let Some(p) = &options.phase
+        && personal.loaded.roadmap.phase(p).is_none()
+    {
+        let known: Vec<&str> = personal
+            .loaded
+            .roadmap
+            .phases
+            .iter()
+            .map(|p| p.id.as_str())
+            .collect();
+        return Err(format!(
+            "there is no phase `{p}`; phases: {}",
+            known.join(", ")
+        ));
+    }
+    match format {
+        Format::Markdown => Ok(markdown::export(personal, options).into_bytes()),
+        Format::Json => json::export(personal, options),
+        Format::Dot => Ok(dot::export(personal, options).into_bytes()),
+        Format::Mermaid => Ok(mermaid::export(personal, options).into_bytes()),
+        Format::Ics => ics::export(personal, options).map(String::into_bytes),
+    }
+}
