@@ -54,6 +54,8 @@ pub enum Command {
     ToggleProgressPanel,
     /// Hide a notice.
     DismissNotice(usize),
+    /// Open the export dialog.
+    OpenExport,
 }
 
 /// How an attempt to open a roadmap ended, reported from the thread that ran it.
@@ -83,13 +85,13 @@ impl PathPrompt {
 }
 
 /// A dialog that returns sooner than this without a file was not shown to anyone.
-const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
+pub(crate) const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
 
 const NO_DIALOG_NOTE: &str = "No file dialog is available on this system: type the file's path.";
 
 /// Whether the system file dialog can be shown. On Linux and the BSDs it is reached over the
 /// session D-Bus (the desktop portal); without a session bus the request would wait forever.
-fn file_dialog_reachable() -> bool {
+pub(crate) fn file_dialog_reachable() -> bool {
     if cfg!(all(unix, not(target_os = "macos"))) {
         std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
             || std::env::var_os("XDG_RUNTIME_DIR")
@@ -127,6 +129,9 @@ pub struct RoadmapApp {
     note_draft: (usize, String),
     progress_panel: bool,
     confirm_reset: bool,
+    export: Option<ui::export_dialog::ExportDialog>,
+    /// Whether to try the system's file dialogs (tests turn them off).
+    file_dialogs: bool,
     frames: Arc<AtomicU64>,
     /// Set by `ROADMAP_FRAME_STATS`: log each frame's time, to check that an idle window paints
     /// nothing.
@@ -143,6 +148,8 @@ impl RoadmapApp {
             note_draft: (usize::MAX, String::new()),
             progress_panel: true,
             confirm_reset: false,
+            export: None,
+            file_dialogs: true,
             loaded,
             file,
             selected: None,
@@ -173,6 +180,13 @@ impl RoadmapApp {
                 .apply(&self.loaded, Edit::Restore(Box::new(carried)));
             self.tracker.add_notice("The progress saved in this file was restored. Edit > Undo goes back to what you had.");
         }
+    }
+
+    /// Never shows the system's file dialogs: File > Open and Export use a path field instead.
+    #[must_use]
+    pub fn without_file_dialogs(mut self) -> Self {
+        self.file_dialogs = false;
+        self
     }
 
     /// The user's progress on the open roadmap.
@@ -346,6 +360,12 @@ impl RoadmapApp {
                 }
             });
         self.reset_dialog(ui.ctx());
+        if let Some(dialog) = &mut self.export {
+            let action = dialog.ui(ui.ctx(), &self.loaded, self.tracker.progress());
+            if action == ui::export_dialog::ExportAction::Close {
+                self.export = None;
+            }
+        }
         self.problems_window(ui.ctx());
         self.path_prompt_window(ui.ctx(), &mut commands);
 
@@ -359,9 +379,13 @@ impl RoadmapApp {
         use egui::{Key, KeyboardShortcut, Modifiers};
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
+        let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
         ctx.input_mut(|i| {
             if i.consume_shortcut(&open) {
                 commands.push(Command::OpenDialog);
+            }
+            if i.consume_shortcut(&export) {
+                commands.push(Command::OpenExport);
             }
             if i.consume_shortcut(&quit) {
                 commands.push(Command::Quit);
@@ -434,6 +458,11 @@ impl RoadmapApp {
             Command::AskReset => self.confirm_reset = true,
             Command::ToggleProgressPanel => self.progress_panel = !self.progress_panel,
             Command::DismissNotice(k) => self.tracker.dismiss_notice(k),
+            Command::OpenExport => {
+                if self.export.is_none() {
+                    self.export = Some(ui::export_dialog::ExportDialog::new(self.file_dialogs));
+                }
+            }
         }
         ctx.request_repaint();
     }
@@ -444,7 +473,7 @@ impl RoadmapApp {
         if self.pending_open.is_some() {
             return;
         }
-        if !file_dialog_reachable() {
+        if !self.file_dialogs || !file_dialog_reachable() {
             self.path_prompt = Some(PathPrompt::new(self.current_path(), Some(NO_DIALOG_NOTE)));
             return;
         }

@@ -1,6 +1,7 @@
 //! Widgets of the window. Functions that draw take `&mut Ui` and end in `_ui`.
 
 pub mod details;
+pub mod export_dialog;
 pub mod map;
 pub mod outline;
 pub mod progress;
@@ -42,6 +43,13 @@ pub fn top_bar_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, state: TopBarState)
             }
             if ui.button("Open from a path…").clicked() {
                 commands.push(Command::OpenPathPrompt);
+            }
+            ui.separator();
+            let export_keys = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
+            let export =
+                egui::Button::new("Export…").shortcut_text(ui.ctx().format_shortcut(&export_keys));
+            if ui.add(export).clicked() {
+                commands.push(Command::OpenExport);
             }
             ui.separator();
             let quit = egui::Button::new("Quit").shortcut_text(shortcut(ui, egui::Key::Q));

@@ -1,0 +1,95 @@
+//! File > Export… in the window: pick a format and options, name the file, and get exactly what
+//! the command line writes.
+
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use roadmap::app::RoadmapApp;
+use roadmap::export::{self, Format, Options, Personal};
+use roadmap::model::{self, Status};
+
+fn wait_for(
+    harness: &mut Harness<'_, RoadmapApp>,
+    done: impl Fn(&Harness<'_, RoadmapApp>) -> bool,
+) {
+    for _ in 0..100 {
+        harness.run();
+        if done(harness) {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn exporting_markdown_without_notes_writes_what_the_exporter_gives() {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None).without_file_dialogs());
+    harness.run();
+    // Some progress with a note, which must stay out.
+    harness
+        .get_by_role_and_label(Role::Button, "What a foundation model is")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::D);
+    harness.run();
+    harness.get_by_role(Role::MultilineTextInput).focus();
+    harness.run();
+    harness
+        .get_by_role(Role::MultilineTextInput)
+        .type_text("secret");
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Export…").click();
+    harness.run();
+    harness.get_by_label("Markdown task list (.md)").click();
+    harness.get_by_label("Include my private notes").click();
+    harness.run();
+    // No file dialog in tests: the first Export… asks for a path in a field.
+    harness
+        .get_by_role_and_label(Role::Button, "Export…")
+        .click();
+    wait_for(&mut harness, |h| h.query_by_role(Role::TextInput).is_some());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mine.md");
+    harness.get_by_role(Role::TextInput).focus();
+    harness.run();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export…")
+        .click();
+    wait_for(&mut harness, |_| path.exists());
+    harness.run();
+    harness.get_by_label(&format!("Saved to {}", path.display()));
+
+    let written = std::fs::read_to_string(&path).unwrap();
+    let progress = harness.state().tracker().progress().clone();
+    assert_eq!(progress.status("foundation-models"), Status::Done);
+    assert_eq!(progress.note("foundation-models"), "secret");
+    let expected = export::export(
+        Format::Markdown,
+        &Personal {
+            loaded: harness.state().roadmap(),
+            progress: &progress,
+        },
+        &Options {
+            notes: false,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(written.as_bytes(), expected.as_slice());
+    assert!(!written.contains("secret"));
+}
