@@ -122,6 +122,11 @@ pub fn load_file(path: &Path) -> Result<LoadedRoadmap, LoadError> {
     let shown = path.display().to_string();
     let file = std::fs::File::open(path)
         .map_err(|e| LoadError::whole_file(&shown, format!("cannot open the file: {e}")))?;
+    // A file known to be too big is refused before a byte is read; for the others (pipes and
+    // devices report no length) the read below stops one byte past the limit.
+    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
+        return Err(too_big(&shown));
+    }
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -132,13 +137,19 @@ pub fn load_file(path: &Path) -> Result<LoadedRoadmap, LoadError> {
 /// Validates a roadmap from raw bytes; `path` only names the file in messages.
 pub fn load_bytes(bytes: &[u8], path: &str) -> Result<LoadedRoadmap, LoadError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(LoadError::whole_file(
-            path,
-            format!(
-                "the file is larger than {} MiB, the limit for a roadmap file",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
+        return Err(too_big(path));
+    }
+    if let Some(encoding) = utf16(bytes) {
+        return Err(LoadError {
+            path: path.to_owned(),
+            diagnostics: vec![Diagnostic {
+                line: 1,
+                column: 1,
+                message: format!(
+                    "the file is {encoding} text; a roadmap file must be UTF-8 (save it as UTF-8)"
+                ),
+            }],
+        });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
@@ -156,6 +167,28 @@ pub fn load_bytes(bytes: &[u8], path: &str) -> Result<LoadedRoadmap, LoadError> 
                 }],
             })
         }
+    }
+}
+
+fn too_big(path: &str) -> LoadError {
+    LoadError::whole_file(
+        path,
+        format!(
+            "the file is larger than {} MiB, the limit for a roadmap file",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ),
+    )
+}
+
+/// The UTF-16 encoding `bytes` are in, told by a byte order mark or, without one, by a NUL byte
+/// beside the first ASCII character (as `{` or a space is written in UTF-16).
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some("UTF-16 (little-endian)"),
+        [0xFE, 0xFF, ..] => Some("UTF-16 (big-endian)"),
+        [a, 0, ..] if *a != 0 && a.is_ascii() => Some("UTF-16 (little-endian)"),
+        [0, b, ..] if *b != 0 && b.is_ascii() => Some("UTF-16 (big-endian)"),
+        _ => None,
     }
 }
 
@@ -371,7 +404,8 @@ impl<'t> Checker<'t> {
         }
         if let Err(e) = serde_json::from_str::<IgnoredAny>(self.text) {
             let offset = self.serde_offset(0, self.text, &e);
-            self.error(offset, serde_message(&e));
+            let (offset, message) = syntax_error(self.text, offset, &e);
+            self.error(offset, message);
             return None;
         }
         let strict = jsonc_parser::ParseOptions {
@@ -585,7 +619,7 @@ impl<'t> Checker<'t> {
             Err(e) => e,
         };
         let inner = e.inner();
-        let message = serde_message(inner);
+        let message = readable(serde_message(inner));
         let path = e.path().to_string();
         // Repeated keys are reported by `check_keys`, with their place.
         if message.starts_with("duplicate field") || (!skip.is_empty() && path.starts_with(skip)) {
@@ -1032,6 +1066,67 @@ fn locate(value: &Value, path: &serde_path_to_error::Path) -> Option<usize> {
         };
     }
     Some(current.range().start)
+}
+
+/// The place and message of a syntax error `serde_json` found at byte `offset` of `text`: what
+/// a person can act on where `serde_json`'s own words would puzzle (to it, a comment is
+/// "expected value" and a trailing comma "key must be a string").
+fn syntax_error(text: &str, offset: usize, e: &serde_json::Error) -> (usize, String) {
+    let message = readable(serde_message(e));
+    let rest = text.get(offset..).unwrap_or_default();
+    if message.starts_with("control character") {
+        // serde_json stops on the byte before the raw control character; point at it.
+        let at = offset + rest.find(|c: char| c < ' ').unwrap_or(0);
+        let c = text
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .unwrap_or_default();
+        let message = if c == '\0' {
+            nul_message()
+        } else {
+            format!(
+                "a raw control character (U+{:04X}) in a string; write it as an escape \
+                 (\\u{:04x}) or remove it",
+                u32::from(c),
+                u32::from(c)
+            )
+        };
+        return (at, message);
+    }
+    if rest.starts_with(['}', ']']) {
+        let before = text.get(..offset).unwrap_or_default().trim_end();
+        if before.ends_with(',') {
+            return (
+                before.len() - 1,
+                "a trailing comma, which JSON does not allow; remove it".to_owned(),
+            );
+        }
+    }
+    let message = if rest.starts_with("//") || rest.starts_with("/*") {
+        "a comment, which JSON does not allow; a roadmap file is strict JSON".to_owned()
+    } else if rest.starts_with('\0') {
+        nul_message()
+    } else if rest.starts_with('\u{FEFF}') {
+        "a byte order mark (U+FEFF), which may only open the file; remove it".to_owned()
+    } else {
+        message
+    };
+    (offset, message)
+}
+
+fn nul_message() -> String {
+    "a NUL byte, which JSON text never holds; the file may be damaged or not be text".to_owned()
+}
+
+/// `serde_json`'s words, reworded where they would puzzle a person.
+fn readable(message: String) -> String {
+    match message.as_str() {
+        "recursion limit exceeded" => "lists and objects are nested too deeply".to_owned(),
+        "number out of range" => {
+            "the number is out of range (beyond any 64-bit floating-point number)".to_owned()
+        }
+        _ => message,
+    }
 }
 
 /// `serde_json`'s message without its own " at line L column C" suffix.
