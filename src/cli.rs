@@ -96,6 +96,19 @@ pub enum Command {
         /// Roadmap file (default: the bundled roadmap).
         file: Option<PathBuf>,
     },
+    /// Time loading, layout and the map's frames at several sizes, next to Graphviz dot, and
+    /// print one Markdown table (build with --release for real numbers).
+    Bench {
+        /// Numbers of topics, comma-separated: the bundled roadmap's count (54) means the bundled
+        /// roadmap, any other a generated roadmap of that many topics.
+        #[arg(
+            long,
+            value_name = "N,N,...",
+            value_delimiter = ',',
+            default_values_t = crate::bench::DEFAULT_SIZES
+        )]
+        sizes: Vec<usize>,
+    },
 }
 
 impl Cli {
@@ -147,6 +160,7 @@ impl Command {
             Self::Mark { .. } => "mark",
             Self::Status { .. } => "status",
             Self::Export { .. } => "export",
+            Self::Bench { .. } => "bench",
         }
     }
 }
@@ -191,6 +205,17 @@ pub fn check(file: Option<&Path>, out: &mut impl Write, err: &mut impl Write) ->
         }
         Err(e) => {
             report_load_error(&e, err);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `roadmap bench [--sizes N,N,...]`.
+pub fn bench(sizes: &[usize], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+    match crate::bench::run(sizes, out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
             ExitCode::FAILURE
         }
     }

@@ -2,6 +2,7 @@
 //! topics drawn as an interactive map. The model knows nothing of egui; the app is a layer on top.
 
 pub mod app;
+pub mod bench;
 pub mod cli;
 pub mod export;
 pub mod layout;

@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     match args.command {
         Some(Command::Check { file }) => cli::check(file.as_deref(), &mut out, &mut err),
         Some(Command::Schema) => cli::schema(&mut out),
+        Some(Command::Bench { sizes }) => cli::bench(&sizes, &mut out, &mut err),
         Some(Command::Mark {
             topic,
             status,

@@ -1,0 +1,151 @@
+//! Our layered layout next to rust-sugiyama 0.4 on the same graphs: the bundled roadmap and a
+//! generated 1,000-topic roadmap (`cargo bench --bench compare`). rust-sugiyama is a
+//! dev-dependency, so this comparison lives here rather than in `roadmap bench`.
+//!
+//! Crossings are counted the same way for both, by `layout::crossings` on the geometry: for
+//! rust-sugiyama, a layer per distinct y of its output, its x order within a layer, and each edge
+//! a straight line from its prerequisite to its dependent (rust-sugiyama returns no bend points).
+//! 10,000 topics are left out: rust-sugiyama takes minutes there.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use roadmap::layout::{self, Direction, Layout, Point, Rect, Settings, generate::Dag};
+use rust_sugiyama::configure::Config;
+
+fn median(runs: usize, mut f: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    times[times.len() / 2]
+}
+
+/// rust-sugiyama's layout of the DAG, as vertex centres by node index. Its layers run top to
+/// bottom, so a box's extent along a layer is its height in our left-to-right drawing.
+fn sugiyama(dag: &Dag) -> Vec<(f64, f64)> {
+    let vertices: Vec<(u32, (f64, f64))> = dag
+        .sizes
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (index(i), (f64::from(s.h), f64::from(s.w))))
+        .collect();
+    let edges: Vec<(u32, u32)> = dag
+        .edges
+        .iter()
+        .map(|&(a, b)| (index(a), index(b)))
+        .collect();
+    let config = Config {
+        vertex_spacing: 24.0,
+        ..Config::default()
+    };
+    let mut centres = vec![(0.0, 0.0); dag.sizes.len()];
+    // Disjoint parts come out one by one; set them side by side as they would be drawn.
+    let mut offset = 0.0;
+    for (part, width, _) in rust_sugiyama::from_vertices_and_edges(&vertices, &edges, &config) {
+        for (i, (x, y)) in part {
+            if let Some(c) = centres.get_mut(i) {
+                *c = (x + offset, y);
+            }
+        }
+        offset += width + 24.0;
+    }
+    centres
+}
+
+fn index(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 2^32 nodes")
+}
+
+/// rust-sugiyama's drawing as a top-to-bottom `Layout`, so `layout::crossings` counts it.
+fn as_layout(dag: &Dag, centres: &[(f64, f64)]) -> Layout {
+    let mut ys: Vec<f64> = centres.iter().map(|c| c.1).collect();
+    ys.sort_by(f64::total_cmp);
+    ys.dedup_by(|a, b| (*a - *b).abs() < 1e-6);
+    #[allow(
+        clippy::cast_possible_truncation,
+        reason = "layout coordinates are f32"
+    )]
+    let nodes: Vec<Rect> = centres
+        .iter()
+        .zip(&dag.sizes)
+        .map(|(&(x, y), s)| {
+            let (w, h) = (s.h, s.w);
+            let (x, y) = (x as f32, y as f32);
+            Rect {
+                min: Point {
+                    x: x - w / 2.0,
+                    y: y - h / 2.0,
+                },
+                max: Point {
+                    x: x + w / 2.0,
+                    y: y + h / 2.0,
+                },
+            }
+        })
+        .collect();
+    let layers = centres
+        .iter()
+        .map(|c| ys.partition_point(|&y| y < c.1 - 1e-6))
+        .collect();
+    let edges = dag
+        .edges
+        .iter()
+        .map(|&(a, b)| {
+            let (from, to) = (nodes[a], nodes[b]);
+            vec![
+                Point {
+                    x: from.center().x,
+                    y: from.max.y,
+                },
+                Point {
+                    x: to.center().x,
+                    y: to.min.y,
+                },
+            ]
+        })
+        .collect();
+    Layout {
+        nodes,
+        layers,
+        edges,
+        bands: Vec::new(),
+        bounds: Rect::default(),
+    }
+}
+
+fn main() {
+    let loaded = roadmap::model::bundled().expect("the bundled roadmap loads");
+    let graphs = [
+        ("bundled (54)", roadmap::bench::dag_of(&loaded), 21),
+        ("generated 1,000", layout::generate::dag(1_000, 1), 3),
+    ];
+    println!(
+        "| graph | ours | crossings | rust-sugiyama 0.4 | crossings | ratio (theirs / ours) |"
+    );
+    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    let settings = Settings::default();
+    for (name, dag, runs) in &graphs {
+        let input = dag.input();
+        let ours = median(*runs, || {
+            black_box(layout::layout(black_box(&input), &settings));
+        });
+        let our_crossings =
+            layout::crossings(&layout::layout(&input, &settings), settings.direction);
+        let theirs = median(*runs, || {
+            black_box(sugiyama(black_box(dag)));
+        });
+        let their_crossings =
+            layout::crossings(&as_layout(dag, &sugiyama(dag)), Direction::TopToBottom);
+        println!(
+            "| {name} | {:.3} ms | {our_crossings} | {:.3} ms | {their_crossings} | {:.1}x |",
+            ours.as_secs_f64() * 1e3,
+            theirs.as_secs_f64() * 1e3,
+            theirs.as_secs_f64() / ours.as_secs_f64(),
+        );
+    }
+}
