@@ -5,51 +5,12 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use roadmap::layout::{self, Settings, Size, generate::Dag};
+use roadmap::layout::{self, Settings, generate::Dag};
 
-/// The bundled roadmap, with boxes sized from the titles the way the map sizes them.
+/// The bundled roadmap, with boxes sized from the titles as `roadmap bench` sizes them.
 fn bundled() -> Dag {
     let loaded = roadmap::model::bundled().expect("the bundled roadmap loads");
-    let phases_in_order: Vec<&str> = loaded
-        .roadmap
-        .phases_in_order()
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
-    let topics = &loaded.roadmap.topics;
-    let sizes = topics
-        .iter()
-        .map(|t| Size {
-            w: (t.title.chars().count() as f32 * 7.0 + 24.0).clamp(120.0, 220.0),
-            h: 48.0,
-        })
-        .collect();
-    let phases = topics
-        .iter()
-        .map(|t| {
-            phases_in_order
-                .iter()
-                .position(|&id| id == t.phase)
-                .unwrap_or(0)
-        })
-        .collect();
-    let edges = loaded
-        .graph
-        .topological_order()
-        .iter()
-        .flat_map(|&i| {
-            loaded
-                .graph
-                .prerequisites(i)
-                .into_iter()
-                .map(move |p| (p, i))
-        })
-        .collect();
-    Dag {
-        sizes,
-        phases,
-        edges,
-    }
+    roadmap::bench::dag_of(&loaded)
 }
 
 fn report(name: &str, dag: &Dag) {

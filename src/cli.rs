@@ -185,6 +185,11 @@ pub fn print_problems(err: &LoadError, out: &mut impl Write) {
 }
 
 /// Prints every problem of a failed load, then a count of them.
+/// Loads FILE (or the bundled roadmap), printing its problems to `err` when it does not load.
+fn load_or_report(file: Option<&Path>, err: &mut impl Write) -> Option<LoadedRoadmap> {
+    load(file).map_err(|e| report_load_error(&e, err)).ok()
+}
+
 fn report_load_error(e: &LoadError, err: &mut impl Write) {
     print_problems(e, err);
     let _ = writeln!(
@@ -289,12 +294,8 @@ pub fn mark(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
-    let loaded = match load(file) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            report_load_error(&e, err);
-            return ExitCode::FAILURE;
-        }
+    let Some(loaded) = load_or_report(file, err) else {
+        return ExitCode::FAILURE;
     };
     // Both arguments are checked before the progress file is touched, so a typo never moves a
     // damaged file aside or writes anything.
@@ -355,12 +356,8 @@ pub fn status(
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> ExitCode {
-    let loaded = match load(file) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            report_load_error(&e, err);
-            return ExitCode::FAILURE;
-        }
+    let Some(loaded) = load_or_report(file, err) else {
+        return ExitCode::FAILURE;
     };
     let Some((path, opened)) = open_progress(&loaded, progress, err) else {
         return ExitCode::FAILURE;
@@ -416,12 +413,8 @@ pub fn export_command(
         );
         return ExitCode::FAILURE;
     };
-    let loaded = match load(file) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            report_load_error(&e, err);
-            return ExitCode::FAILURE;
-        }
+    let Some(loaded) = load_or_report(file, err) else {
+        return ExitCode::FAILURE;
     };
     // A personal roadmap file carries its own progress; otherwise the user's file is read.
     let progress = if let Some(carried) = &loaded.carried_progress {

@@ -396,38 +396,8 @@ fn a_ten_thousand_node_chain_does_not_overflow_the_stack() {
 #[test]
 fn the_bundled_roadmap_gets_a_valid_drawing() {
     let loaded = roadmap::model::bundled().unwrap();
-    let order: Vec<&str> = loaded
-        .roadmap
-        .phases_in_order()
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
-    let topics = &loaded.roadmap.topics;
-    let sizes: Vec<Size> = topics
-        .iter()
-        .map(|t| Size {
-            w: (t.title.chars().count() as f32 * 7.0 + 24.0).clamp(120.0, 220.0),
-            h: 48.0,
-        })
-        .collect();
-    let phases: Vec<usize> = topics
-        .iter()
-        .map(|t| order.iter().position(|&id| id == t.phase).unwrap())
-        .collect();
-    let edges: Vec<(usize, usize)> = (0..topics.len())
-        .flat_map(|i| {
-            loaded
-                .graph
-                .prerequisites(i)
-                .into_iter()
-                .map(move |p| (p, i))
-        })
-        .collect();
-    let input = Input {
-        sizes: &sizes,
-        phases: &phases,
-        edges: &edges,
-    };
+    let dag = roadmap::bench::dag_of(&loaded);
+    let input = dag.input();
     for direction in [Direction::LeftToRight, Direction::TopToBottom] {
         let settings = settings(direction);
         let out = layout::layout(&input, &settings);
