@@ -6,11 +6,12 @@
 //! nothing asks for a repaint unless the camera is moving, so an idle map costs nothing.
 
 use egui::emath::TSTransform;
-use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
+use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, pos2, vec2};
 
+use super::scene::{self, DIMMED, NodeLook, Placed, band_rect, to_rect};
 use super::theme::{self, MapColours};
-use crate::layout::{self, Direction, Layout};
-use crate::model::{LoadedRoadmap, Overview, Standing, Status};
+use crate::layout::{self, Direction};
+use crate::model::{LoadedRoadmap, Overview, Status};
 
 /// Smallest and largest zoom the map allows.
 const ZOOM_RANGE: (f32, f32) = (0.05, 4.0);
@@ -20,8 +21,6 @@ const MAX_FIT_ZOOM: f32 = 1.25;
 const FIT_MARGIN: f32 = 32.0;
 /// How long the camera takes to glide to a topic, in seconds.
 const CAMERA_SECONDS: f64 = 0.35;
-/// Opacity of what is not on the highlighted chain.
-const DIMMED: f32 = 0.28;
 
 /// Something the user did on the map this frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,23 +54,6 @@ pub struct MapInput<'a> {
 enum Focus {
     Topic(usize),
     Goal(usize, u64),
-}
-
-/// The positions of everything, in layout (scene) coordinates, for one roadmap.
-struct Placed {
-    layout: Layout,
-    /// The title of each topic broken into lines at zoom 1.
-    lines: Vec<Vec<String>>,
-    /// Height of one title line at zoom 1.
-    line_height: f32,
-    /// Phase rank of each topic.
-    phase_rank: Vec<usize>,
-    /// Prerequisite edges (from, to), in the order of `layout.edges`.
-    edges: Vec<(usize, usize)>,
-    /// Label of each phase band.
-    band_labels: Vec<String>,
-    /// Everything to show, band labels included.
-    bounds: Rect,
 }
 
 /// A camera glide from one view to another.
@@ -367,27 +349,23 @@ impl MapView {
                     egui::StrokeKind::Inside,
                 );
             }
+            let (fill, outline, text) = scene::node_colours(&colours, &look, stroke.color, alpha);
             painter.rect(
                 screen,
                 rounding,
-                theme::faded(look.fill, alpha.max(0.75) * look.opacity),
-                Stroke::new(
-                    stroke.width,
-                    theme::faded(stroke.color, alpha * look.opacity),
-                ),
+                fill,
+                Stroke::new(stroke.width, outline),
                 egui::StrokeKind::Inside,
             );
-            let text = theme::faded(colours.text, alpha * look.opacity);
             self.paint_title(&painter, &placed, i, screen, text);
             if let Some((status, standing)) = input.overview.map(|o| (o.status[i], o.standing[i])) {
                 let radius = (8.0 * zoom).clamp(0.0, 11.0);
                 if radius >= 4.0 {
-                    paint_badge(
-                        &painter,
+                    scene::badge(
+                        &mut painter.clone(),
                         screen.left_top() + vec2(radius * 0.6, radius * 0.6),
                         radius,
-                        status,
-                        standing,
+                        (status, standing),
                         theme::faded(colours.phase(rank), alpha),
                         theme::faded(colours.badge_ink, alpha),
                     );
@@ -431,48 +409,20 @@ impl MapView {
             .iter()
             .map(|p| self.to_screen * pos2(p.x, p.y))
             .collect();
-        let Some((&end, rest)) = points.split_last() else {
+        let head = (8.0 * self.to_screen.scaling).clamp(4.0, 14.0);
+        let Some(arrow) = scene::arrow(&points, self.direction, head) else {
             return;
         };
-        let Some(&before_end) = rest.last() else {
-            return;
-        };
-        // Gaps between layers are crossed with S-curves that leave and enter horizontally (or
-        // vertically, top to bottom), so arrows read as flowing forward.
-        for pair in points.windows(2) {
-            let (a, b) = (pair[0], pair[1]);
-            let (c1, c2) = match self.direction {
-                Direction::LeftToRight => {
-                    let mid = f32::midpoint(a.x, b.x);
-                    (pos2(mid, a.y), pos2(mid, b.y))
-                }
-                Direction::TopToBottom => {
-                    let mid = f32::midpoint(a.y, b.y);
-                    (pos2(a.x, mid), pos2(b.x, mid))
-                }
-            };
+        for curve in arrow.curves {
             painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
-                [a, c1, c2, b],
+                curve,
                 false,
                 Color32::TRANSPARENT,
                 stroke,
             ));
         }
-        // The arrowhead points along the direction the last curve arrives in.
-        let dir = match self.direction {
-            Direction::LeftToRight => vec2((end.x - before_end.x).signum(), 0.0),
-            Direction::TopToBottom => vec2(0.0, (end.y - before_end.y).signum()),
-        };
-        let dir = if dir == Vec2::ZERO {
-            (end - before_end).normalized()
-        } else {
-            dir
-        };
-        let size = (8.0 * self.to_screen.scaling).clamp(4.0, 14.0);
-        let back = end - dir * size;
-        let half_base = dir.rot90() * size * 0.5;
         painter.add(Shape::convex_polygon(
-            vec![end, back + half_base, back - half_base],
+            arrow.head.to_vec(),
             stroke.color,
             Stroke::NONE,
         ));
@@ -573,113 +523,8 @@ impl MapView {
     }
 }
 
-/// How a topic's box looks for its status.
-struct NodeLook {
-    fill: Color32,
-    border: f32,
-    opacity: f32,
-}
-
-impl NodeLook {
-    fn new(colours: &MapColours, rank: usize, progress: Option<(Status, Standing)>) -> Self {
-        let plain = Self {
-            fill: colours.node_fill(rank),
-            border: 1.5,
-            opacity: 1.0,
-        };
-        match progress {
-            Some((Status::Done, _)) => Self {
-                fill: colours.node_fill_done(rank),
-                ..plain
-            },
-            Some((Status::Skipped, _)) => Self {
-                opacity: 0.55,
-                ..plain
-            },
-            Some((_, Standing::InProgress)) => Self {
-                border: 3.5,
-                ..plain
-            },
-            Some((_, Standing::Ready)) => Self {
-                border: 2.5,
-                ..plain
-            },
-            Some((_, Standing::Locked)) => Self {
-                opacity: 0.6,
-                border: 1.0,
-                ..plain
-            },
-            None | Some((_, Standing::Cleared)) => plain,
-        }
-    }
-}
-
-/// A small round badge on a box's corner that tells its standing by shape, not by colour alone:
-/// a tick (done), a half-filled disc (doing), a ring (ready), a padlock (locked), a bar (skipped).
-fn paint_badge(
-    painter: &egui::Painter,
-    c: Pos2,
-    r: f32,
-    status: Status,
-    standing: Standing,
-    colour: Color32,
-    ink: Color32,
-) {
-    let line = Stroke::new((r * 0.22).max(1.2), ink);
-    match (status, standing) {
-        (Status::Done, _) => {
-            painter.circle_filled(c, r, colour);
-            painter.line(
-                vec![
-                    c + vec2(-0.45, 0.0) * r,
-                    c + vec2(-0.1, 0.38) * r,
-                    c + vec2(0.5, -0.35) * r,
-                ],
-                line,
-            );
-        }
-        (Status::Skipped, _) => {
-            painter.circle_filled(c, r, colour);
-            painter.line_segment([c + vec2(-0.5, 0.0) * r, c + vec2(0.5, 0.0) * r], line);
-        }
-        (_, Standing::InProgress) => {
-            painter.circle(c, r, ink, Stroke::new(r * 0.2, colour));
-            // The left half filled: half way there.
-            let half: Vec<Pos2> = (0..=16)
-                .map(|k| {
-                    let a = std::f32::consts::FRAC_PI_2 + std::f32::consts::PI * k as f32 / 16.0;
-                    c + vec2(a.cos(), a.sin()) * r * 0.8
-                })
-                .collect();
-            painter.add(Shape::convex_polygon(half, colour, Stroke::NONE));
-        }
-        (_, Standing::Ready) => {
-            painter.circle(c, r, ink, Stroke::new(r * 0.3, colour));
-        }
-        (_, Standing::Locked | Standing::Cleared) => {
-            painter.circle_filled(c, r, ink);
-            let body = Rect::from_center_size(c + vec2(0.0, 0.22) * r, vec2(1.0, 0.75) * r);
-            painter.rect_filled(body, r * 0.12, colour);
-            let shackle: Vec<Pos2> = (0..=12)
-                .map(|k| {
-                    let a = std::f32::consts::PI + std::f32::consts::PI * k as f32 / 12.0;
-                    c + vec2(0.0, -0.15) * r + vec2(a.cos(), a.sin()) * r * 0.32
-                })
-                .collect();
-            painter.line(shackle, Stroke::new((r * 0.16).max(1.0), colour));
-        }
-    }
-}
-
 /// The key to the badges, in the map's bottom-left corner.
 fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &MapColours) {
-    let entries = [
-        (Status::Done, Standing::Cleared, "done"),
-        (Status::Doing, Standing::InProgress, "doing"),
-        (Status::Todo, Standing::Ready, "ready"),
-        (Status::Todo, Standing::Locked, "locked"),
-        (Status::Skipped, Standing::Cleared, "skipped"),
-    ];
     let r = 7.0;
     let font = FontId::proportional(13.0);
     let mut x = rect.left() + 12.0;
@@ -689,13 +534,12 @@ fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &MapColours) {
         pos2(rect.left() + 360.0, y + 13.0),
     );
     painter.rect_filled(background, 6.0, colours.legend_fill);
-    for (status, standing, word) in entries {
-        paint_badge(
-            painter,
+    for (status, standing, word) in scene::LEGEND {
+        scene::badge(
+            &mut painter.clone(),
             pos2(x + r, y),
             r,
-            status,
-            standing,
+            (status, standing),
             colours.phase(0),
             colours.badge_ink,
         );
@@ -759,97 +603,9 @@ fn edge_on_chain(loaded: &LoadedRoadmap, focus: usize, a: usize, b: usize) -> bo
 
 /// Lays out the roadmap with every title measured in the current fonts.
 fn place(ui: &egui::Ui, loaded: &LoadedRoadmap, direction: Direction) -> Placed {
-    let roadmap = &loaded.roadmap;
-    let phase_order: Vec<&str> = roadmap
-        .phases_in_order()
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect();
-    let phase_rank: Vec<usize> = roadmap
-        .topics
-        .iter()
-        .map(|t| phase_order.iter().position(|p| *p == t.phase).unwrap_or(0))
-        .collect();
-    let font = FontId::proportional(theme::TITLE_SIZE);
-    let mut line_height = theme::TITLE_SIZE;
-    let mut lines = Vec::with_capacity(roadmap.topics.len());
-    let mut sizes = Vec::with_capacity(roadmap.topics.len());
-    for topic in &roadmap.topics {
-        let galley = ui.fonts_mut(|f| {
-            f.layout(
-                topic.title.clone(),
-                font.clone(),
-                Color32::WHITE,
-                theme::TITLE_WRAP_WIDTH,
-            )
-        });
-        let rows: Vec<String> = galley
-            .rows
-            .iter()
-            .map(|r| r.text().trim().to_owned())
-            .collect();
-        line_height = galley.rows.first().map_or(line_height, |r| r.size.y);
-        let text = galley.size();
-        // A little slack on the width, since glyph widths do not scale exactly with the zoom.
-        let w = (text.x + 2.0 * theme::NODE_PADDING.x + 4.0).max(theme::NODE_MIN_WIDTH);
-        let h = text.y + 2.0 * theme::NODE_PADDING.y;
-        sizes.push(layout::Size { w, h });
-        lines.push(rows);
-    }
-    let edges: Vec<(usize, usize)> = (0..roadmap.topics.len())
-        .flat_map(|i| {
-            loaded
-                .graph
-                .prerequisites(i)
-                .into_iter()
-                .map(move |p| (p, i))
-        })
-        .collect();
-    let settings = layout::Settings {
-        direction,
-        ..layout::Settings::default()
-    };
-    let result = layout::layout(
-        &layout::Input {
-            sizes: &sizes,
-            phases: &phase_rank,
-            edges: &edges,
-        },
-        &settings,
-    );
-    let band_labels = roadmap
-        .phases_in_order()
-        .iter()
-        .enumerate()
-        .map(|(k, p)| format!("Phase {}: {}", k + 1, p.title))
-        .collect();
-    let mut placed = Placed {
-        layout: result,
-        lines,
-        line_height,
-        phase_rank,
-        edges,
-        band_labels,
-        bounds: Rect::NOTHING,
-    };
-    placed.bounds = placed
-        .layout
-        .bands
-        .iter()
-        .map(|b| band_rect(*b))
-        .chain(placed.layout.nodes.iter().map(|r| to_rect(*r)))
-        .fold(Rect::NOTHING, Rect::union);
-    placed
-}
-
-/// A phase band grown to hold its label above the topics and a margin around them.
-fn band_rect(band: layout::Rect) -> Rect {
-    let label_space = theme::BAND_LABEL_SIZE * 2.2;
-    let r = to_rect(band);
-    Rect::from_min_max(
-        r.min - vec2(20.0, label_space + 12.0),
-        r.max + vec2(20.0, 20.0),
-    )
+    scene::place(loaded, direction, |title| {
+        ui.fonts_mut(|f| scene::measure_title(f, title))
+    })
 }
 
 fn fit(bounds: Rect, rect: Rect) -> TSTransform {
@@ -864,10 +620,6 @@ fn fit(bounds: Rect, rect: Rect) -> TSTransform {
         rect.center().to_vec2() - scale * bounds.center().to_vec2(),
         scale,
     )
-}
-
-fn to_rect(r: layout::Rect) -> Rect {
-    Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y))
 }
 
 fn route_bounds(route: &[layout::Point]) -> Rect {

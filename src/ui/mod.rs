@@ -5,6 +5,7 @@ pub mod export_dialog;
 pub mod map;
 pub mod outline;
 pub mod progress;
+pub mod scene;
 pub mod theme;
 
 use crate::app::{Command, View};
