@@ -28,8 +28,9 @@ use std::time::{Duration, Instant};
 
 use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2, vec2};
 
+use crate::export::{self, Format, Options, Personal};
 use crate::layout::{self, Settings, Size, generate};
-use crate::model::{self, LoadedRoadmap, Phase, Roadmap, Source, SourceKind, Topic};
+use crate::model::{self, LoadedRoadmap, Phase, Progress, Roadmap, Source, SourceKind, Topic};
 use crate::ui::map::{MapInput, MapView};
 
 /// The sizes `roadmap bench` measures when given none: the bundled roadmap, 1,000 and 10,000.
@@ -66,6 +67,8 @@ pub fn run(sizes: &[usize], out: &mut impl Write) -> io::Result<()> {
         for row in [
             case.load(runs),
             case.layout(runs, dot),
+            case.export(runs, dot, Format::Svg),
+            case.export(runs.min(3), dot, Format::Png),
             case.frames(Motion::Rest),
             case.frames(Motion::Pan),
             case.frames(Motion::Zoom),
@@ -207,13 +210,44 @@ impl Case {
         } else if self.topics() > DOT_MAX_NODES {
             Err("n/a (dot not run above 2,000 topics)")
         } else {
-            time_dot(&self.dag, &settings, runs.min(5))
+            time_dot(&self.dag, &settings, runs.min(5), "svg")
         };
         Row {
             measurement: "layout",
             time,
             reference,
             crossings: Some(layout::crossings(&result, settings.direction)),
+        }
+    }
+
+    /// The whole map exported as SVG or PNG (layout included, no progress), next to `dot`
+    /// writing the same format from the same graph.
+    fn export(&self, runs: usize, dot: bool, format: Format) -> Row {
+        let progress = Progress::new(&self.loaded.roadmap.id);
+        let personal = Personal {
+            loaded: &self.loaded,
+            progress: &progress,
+        };
+        let options = Options::default();
+        let time = median(runs, || {
+            black_box(export::export(format, &personal, &options).is_ok());
+        });
+        let reference = if !dot {
+            Err("n/a (dot not installed)")
+        } else if self.topics() > DOT_MAX_NODES {
+            Err("n/a (dot not run above 2,000 topics)")
+        } else {
+            time_dot(&self.dag, &Settings::default(), runs.min(3), format.name())
+        };
+        Row {
+            measurement: if format == Format::Png {
+                "export png (2x)"
+            } else {
+                "export svg"
+            },
+            time,
+            reference,
+            crossings: None,
         }
     }
 
@@ -453,14 +487,15 @@ fn dot_available() -> bool {
         .is_ok_and(|s| s.success())
 }
 
-/// The median time of `dot -Tsvg` on the graph, from a DOT file in a temporary folder.
+/// The median time of `dot -T<output>` on the graph, from a DOT file in a temporary folder.
 fn time_dot(
     dag: &generate::Dag,
     settings: &Settings,
     runs: usize,
+    output: &str,
 ) -> Result<(&'static str, Duration), &'static str> {
     let dir = std::env::temp_dir().join(format!(
-        "roadmap-bench-{}-{}",
+        "roadmap-bench-{}-{}-{output}",
         std::process::id(),
         dag.sizes.len()
     ));
@@ -474,7 +509,7 @@ fn time_dot(
     let mut times = Vec::new();
     let mut failure = None;
     for _ in 0..runs.max(1) {
-        match run_dot(&file, &dir.join("graph.svg")) {
+        match run_dot(&file, output, &dir.join(format!("graph.{output}"))) {
             Ok(t) => times.push(t),
             Err(why) => {
                 failure = Some(why);
@@ -490,13 +525,13 @@ fn time_dot(
     Ok(("dot", times[times.len() / 2]))
 }
 
-/// Runs `dot -Tsvg` once and times the whole process; stops it past [`DOT_TIMEOUT`].
-fn run_dot(file: &Path, svg: &Path) -> Result<Duration, &'static str> {
+/// Runs `dot -T<output>` once and times the whole process; stops it past [`DOT_TIMEOUT`].
+fn run_dot(file: &Path, output: &str, to: &Path) -> Result<Duration, &'static str> {
     let start = Instant::now();
     let mut child = Command::new("dot")
-        .arg("-Tsvg")
+        .arg(format!("-T{output}"))
         .arg("-o")
-        .arg(svg)
+        .arg(to)
         .arg(file)
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -68,10 +68,10 @@ pub enum Command {
         /// Roadmap file (default: the bundled roadmap).
         file: Option<PathBuf>,
     },
-    /// Export the roadmap with your progress: md, json, dot, mermaid or ics. Text goes to
-    /// standard output unless --output names a file.
+    /// Export the roadmap with your progress: md, json, svg, png, pdf, dot, mermaid or ics.
+    /// Output goes to standard output unless --output names a file.
     Export {
-        /// md, json, dot, mermaid or ics.
+        /// md, json, svg, png, pdf, dot, mermaid or ics.
         #[arg(long, value_name = "FORMAT")]
         format: String,
         /// Write to this file instead of standard output.
@@ -80,9 +80,19 @@ pub enum Command {
         /// Export only this phase (its id).
         #[arg(long, value_name = "PHASE_ID")]
         phase: Option<String>,
-        /// Leave out your private notes.
-        #[arg(long)]
+        /// Leave out your private notes (md, json, ics include them unless told).
+        #[arg(long, conflicts_with = "notes")]
         no_notes: bool,
+        /// Include your private notes in the PDF (left out by default: it is made to share).
+        #[arg(long)]
+        notes: bool,
+        /// Colours of the map in svg, png and pdf.
+        #[arg(long, value_enum, default_value_t = Theme::Light)]
+        theme: Theme,
+        /// PNG: pixels per point; lowered when the image would exceed 16,384 pixels a side
+        /// or 100 megapixels.
+        #[arg(long, value_name = "FACTOR", default_value_t = 2.0)]
+        scale: f32,
         /// Study plan (ics): the first day, YYYY-MM-DD (default: today). Give it to get the same
         /// bytes on any day.
         #[arg(long, value_name = "DATE")]
@@ -382,6 +392,15 @@ pub fn status(
     }
 }
 
+/// The colours of an exported picture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Theme {
+    /// Dark text on a light background.
+    Light,
+    /// Light text on a dark background.
+    Dark,
+}
+
 /// What `roadmap export` was asked for.
 #[derive(Debug, Clone)]
 pub struct ExportRequest<'a> {
@@ -467,9 +486,7 @@ fn bar(done: usize, total: usize) -> String {
 
 /// Hours as `2`, `2.5`, `12.3`.
 fn hours(h: f64) -> String {
-    let text = format!("{h:.1}");
-    text.strip_suffix(".0")
-        .map_or_else(|| text.clone(), str::to_owned)
+    export::markdown::hours_text(h)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {

@@ -1,5 +1,6 @@
 //! The `roadmap` binary: parses the command line, then opens the window or runs a subcommand.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex};
@@ -34,16 +35,34 @@ fn main() -> ExitCode {
             output,
             phase,
             no_notes,
+            notes,
+            theme,
+            scale,
             start,
             hours_per_week,
             default_hours,
             file,
         }) => {
+            if output.is_none()
+                && roadmap::export::Format::from_name(&format)
+                    .is_some_and(roadmap::export::Format::is_binary)
+                && std::io::IsTerminal::is_terminal(&std::io::stdout())
+            {
+                let _ = writeln!(
+                    err,
+                    "error: {format} is binary: give --output PATH, or redirect standard output"
+                );
+                return ExitCode::FAILURE;
+            }
             let request = cli::ExportRequest {
                 format: &format,
                 output: output.as_deref(),
                 options: roadmap::export::Options {
-                    notes: !no_notes,
+                    // Pictures and PDFs are made to share: notes only when asked for.
+                    notes: notes
+                        || (!no_notes
+                            && roadmap::export::Format::from_name(&format)
+                                .is_none_or(|f| !f.is_picture())),
                     phase,
                     start: start.unwrap_or_else(|| {
                         jiff::tz::Offset::UTC
@@ -53,6 +72,8 @@ fn main() -> ExitCode {
                     }),
                     hours_per_week,
                     default_hours,
+                    dark: theme == cli::Theme::Dark,
+                    scale,
                 },
             };
             cli::export_command(

@@ -45,6 +45,8 @@ fn the_bench_prints_one_table_with_numbers_that_parse() {
         [
             "load + validate",
             "layout",
+            "export svg",
+            "export png (2x)",
             "frame at rest",
             "frame panning",
             "frame zooming"

@@ -172,7 +172,7 @@ fn an_unknown_format_or_phase_is_refused() {
         .args(["export", "--format", "jsn"])
         .assert()
         .code(1)
-        .stderr("error: unknown format `jsn` (did you mean `json`?); formats: md, json, dot, mermaid, ics\n");
+        .stderr("error: unknown format `jsn` (did you mean `json`?); formats: md, json, svg, png, pdf, dot, mermaid, ics\n");
     let dir = tempfile::tempdir().unwrap();
     Command::cargo_bin("roadmap")
         .unwrap()

@@ -5,7 +5,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use roadmap::app::RoadmapApp;
 use roadmap::export::{self, Format, Options, Personal};
 use roadmap::model::{self, Status};
@@ -14,8 +14,11 @@ fn wait_for(
     harness: &mut Harness<'_, RoadmapApp>,
     done: impl Fn(&Harness<'_, RoadmapApp>) -> bool,
 ) {
-    for _ in 0..100 {
-        harness.run();
+    // One frame at a time: a spinner repaints while the export runs. A picture takes a while
+    // in a debug build on a busy machine.
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_mins(3) {
+        harness.step();
         if done(harness) {
             return;
         }
@@ -92,4 +95,69 @@ fn exporting_markdown_without_notes_writes_what_the_exporter_gives() {
     .unwrap();
     assert_eq!(written.as_bytes(), expected.as_slice());
     assert!(!written.contains("secret"));
+}
+
+#[test]
+fn a_dark_png_saves_off_the_window_thread_and_matches_the_exporter() {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None).without_file_dialogs());
+    harness.run();
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Export…").click();
+    harness.run();
+    harness.get_by_label("Map picture, PNG (.png)").click();
+    harness.run();
+    // Pictures carry no notes: the choice is greyed out, and the theme can be picked.
+    assert!(
+        harness
+            .get_by_label("Include my private notes")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Dark").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export…")
+        .click();
+    wait_for(&mut harness, |h| h.query_by_role(Role::TextInput).is_some());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.png");
+    harness.get_by_role(Role::TextInput).focus();
+    harness.run();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export…")
+        .click();
+    wait_for(&mut harness, |h| {
+        h.query_by_label(&format!("Saved to {}", path.display()))
+            .is_some()
+    });
+    harness.get_by_label(&format!("Saved to {}", path.display()));
+    harness.get_by_label("Show in folder");
+
+    let written = std::fs::read(&path).unwrap();
+    let progress = harness.state().tracker().progress().clone();
+    let expected = export::export(
+        Format::Png,
+        &Personal {
+            loaded: harness.state().roadmap(),
+            progress: &progress,
+        },
+        &Options {
+            notes: false,
+            dark: true,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert!(written == expected, "the window and the exporter differ");
+    let image = image::load_from_memory(&written).unwrap().to_rgba8();
+    assert!(image.get_pixel(1, 1)[0] < 60, "dark background");
 }

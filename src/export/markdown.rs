@@ -212,7 +212,7 @@ fn destination(url: &str) -> String {
 }
 
 /// Hours without a needless `.0`: `2`, `1.5`.
-fn hours_text(hours: f64) -> String {
+pub(crate) fn hours_text(hours: f64) -> String {
     let text = format!("{hours:.1}");
     text.strip_suffix(".0").unwrap_or(&text).to_owned()
 }

@@ -3,10 +3,14 @@
 //! progress and options give the same bytes on every run.
 
 pub mod dot;
+pub mod fonts;
 pub mod ics;
 pub mod json;
 pub mod markdown;
 pub mod mermaid;
+pub mod pdf;
+pub mod png;
+pub mod svg;
 
 use crate::model::{LoadedRoadmap, Overview, Progress};
 
@@ -23,13 +27,22 @@ pub enum Format {
     Mermaid,
     /// An iCalendar study plan for the remaining topics.
     Ics,
+    /// The whole map as SVG.
+    Svg,
+    /// The whole map as PNG, rendered from the SVG.
+    Png,
+    /// The map on a first page, then every topic's rationale, sources and status.
+    Pdf,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 8] = [
         Format::Markdown,
         Format::Json,
+        Format::Svg,
+        Format::Png,
+        Format::Pdf,
         Format::Dot,
         Format::Mermaid,
         Format::Ics,
@@ -44,6 +57,9 @@ impl Format {
             Self::Dot => "dot",
             Self::Mermaid => "mermaid",
             Self::Ics => "ics",
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Pdf => "pdf",
         }
     }
 
@@ -62,7 +78,28 @@ impl Format {
             Self::Dot => "dot",
             Self::Mermaid => "mmd",
             Self::Ics => "ics",
+            Self::Svg => "svg",
+            Self::Png => "png",
+            Self::Pdf => "pdf",
         }
+    }
+
+    /// Whether the output is binary, not text for a terminal.
+    #[must_use]
+    pub fn is_binary(self) -> bool {
+        matches!(self, Self::Png | Self::Pdf)
+    }
+
+    /// Whether the format draws the map, so the theme applies.
+    #[must_use]
+    pub fn is_picture(self) -> bool {
+        matches!(self, Self::Svg | Self::Png | Self::Pdf)
+    }
+
+    /// Whether the format can carry the user's private notes.
+    #[must_use]
+    pub fn carries_notes(self) -> bool {
+        matches!(self, Self::Markdown | Self::Json | Self::Ics | Self::Pdf)
     }
 }
 
@@ -79,6 +116,10 @@ pub struct Options {
     pub hours_per_week: f64,
     /// For the study plan: hours assumed for a topic without an estimate.
     pub default_hours: f64,
+    /// For pictures: draw the map in dark colours.
+    pub dark: bool,
+    /// For PNG: pixels per point (2 gives sharp text on a projector).
+    pub scale: f32,
 }
 
 impl Default for Options {
@@ -89,6 +130,8 @@ impl Default for Options {
             start: "2026-01-05".to_owned(),
             hours_per_week: 5.0,
             default_hours: 3.0,
+            dark: false,
+            scale: 2.0,
         }
     }
 }
@@ -155,5 +198,8 @@ pub fn export(
         Format::Dot => Ok(dot::export(personal, options).into_bytes()),
         Format::Mermaid => Ok(mermaid::export(personal, options).into_bytes()),
         Format::Ics => ics::export(personal, options).map(String::into_bytes),
+        Format::Svg => svg::export(personal, options).map(String::into_bytes),
+        Format::Png => png::export(personal, options),
+        Format::Pdf => pdf::export(personal, options),
     }
 }

@@ -22,6 +22,8 @@ pub struct ExportDialog {
     phase: Option<String>,
     start: String,
     hours_per_week: f64,
+    dark: bool,
+    scale: f32,
     /// The typed path, when there is no file dialog.
     path_field: Option<String>,
     pending: Option<Receiver<Saved>>,
@@ -52,6 +54,8 @@ impl ExportDialog {
                 .date()
                 .to_string(),
             hours_per_week: 5.0,
+            dark: false,
+            scale: 2.0,
             path_field: None,
             pending: None,
             outcome: None,
@@ -65,6 +69,8 @@ impl ExportDialog {
             phase: self.phase.clone(),
             start: self.start.clone(),
             hours_per_week: self.hours_per_week,
+            dark: self.dark,
+            scale: self.scale,
             ..Options::default()
         }
     }
@@ -76,6 +82,9 @@ impl ExportDialog {
             Format::Dot => "Graphviz DOT (.dot)",
             Format::Mermaid => "Mermaid flowchart (.mmd)",
             Format::Ics => "Study plan, iCalendar (.ics)",
+            Format::Svg => "Map picture, SVG (.svg)",
+            Format::Png => "Map picture, PNG (.png)",
+            Format::Pdf => "Map and topic notes, PDF (.pdf)",
         }
     }
 
@@ -95,16 +104,42 @@ impl ExportDialog {
             .show(ctx, |ui| {
                 ui.label("Format");
                 for format in Format::ALL {
-                    ui.radio_value(&mut self.format, format, Self::label(format));
+                    if ui
+                        .radio_value(&mut self.format, format, Self::label(format))
+                        .changed()
+                    {
+                        // Pictures and PDFs are made to be shown to others: notes stay out
+                        // unless asked for.
+                        self.notes = !format.is_picture();
+                    }
                 }
                 ui.add_space(6.0);
-                let notes_apply =
-                    matches!(self.format, Format::Markdown | Format::Json | Format::Ics);
                 ui.add_enabled(
-                    notes_apply,
+                    self.format.carries_notes(),
                     egui::Checkbox::new(&mut self.notes, "Include my private notes"),
                 );
-                ui.weak("Leave notes out of anything you share with others.");
+                ui.weak(
+                    "Notes are left out of pictures and PDFs by default: they are made to be \
+                     shared.",
+                );
+                if self.format.is_picture() {
+                    ui.horizontal(|ui| {
+                        ui.label("Colours");
+                        ui.radio_value(&mut self.dark, false, "Light");
+                        ui.radio_value(&mut self.dark, true, "Dark");
+                    });
+                }
+                if self.format == Format::Png {
+                    ui.horizontal(|ui| {
+                        ui.label("Scale");
+                        ui.add(
+                            egui::DragValue::new(&mut self.scale)
+                                .range(0.5..=4.0)
+                                .speed(0.1)
+                                .suffix("x"),
+                        );
+                    });
+                }
                 ui.add_space(6.0);
                 let phases = loaded.roadmap.phases_in_order();
                 let shown = self
@@ -142,13 +177,12 @@ impl ExportDialog {
                 match &self.outcome {
                     Some(Ok(path)) => {
                         ui.label(format!("Saved to {}", path.display()));
-                        if let Some(dir) = path.parent()
-                            && ui.button("Open its folder").clicked()
-                        {
-                            ctx.open_url(egui::OpenUrl::new_tab(format!(
-                                "file://{}",
-                                dir.display()
-                            )));
+                        if ui.button("Show in folder").clicked() {
+                            // The file manager opens with the file selected, on every platform.
+                            let path = path.clone();
+                            std::thread::spawn(move || {
+                                let _ = opener::reveal(path);
+                            });
                         }
                     }
                     Some(Err(e)) => {
@@ -166,6 +200,7 @@ impl ExportDialog {
                     }
                     if busy {
                         ui.spinner();
+                        ui.label("Exporting…");
                     }
                     if ui.button("Close").clicked()
                         || ui.input(|i| i.key_pressed(egui::Key::Escape))
@@ -179,33 +214,38 @@ impl ExportDialog {
 
     fn start_export(&mut self, ctx: &egui::Context, loaded: &LoadedRoadmap, progress: &Progress) {
         self.outcome = None;
-        let personal = Personal { loaded, progress };
-        let bytes = match export::export(self.format, &personal, &self.options()) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                self.outcome = Some(Err(e));
-                return;
-            }
+        // The export runs on its own thread with its own copy of the roadmap: a large map's
+        // picture takes longer than a frame.
+        let format = self.format;
+        let options = self.options();
+        let file_name = format!("{}.{}", loaded.roadmap.id, format.extension());
+        let loaded = loaded.clone();
+        let progress = progress.clone();
+        let make = move || {
+            let personal = Personal {
+                loaded: &loaded,
+                progress: &progress,
+            };
+            export::export(format, &personal, &options)
         };
-        let file_name = format!("{}.{}", loaded.roadmap.id, self.format.extension());
         let (tx, rx) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
+        let finish = move |tx: std::sync::mpsc::Sender<Saved>, saved: Saved| {
+            let _ = tx.send(saved);
+            ctx.request_repaint();
+        };
         if let Some(text) = self.path_field.as_ref().filter(|t| !t.trim().is_empty()) {
             let path = PathBuf::from(text.trim());
-            std::thread::spawn(move || {
-                let _ = tx.send(write(&path, &bytes));
-                ctx.request_repaint();
-            });
+            std::thread::spawn(move || finish(tx, make_and_write(make, &path)));
         } else if self.file_dialogs && crate::app::file_dialog_reachable() {
             std::thread::spawn(move || {
                 let asked = std::time::Instant::now();
                 let saved = match rfd::FileDialog::new().set_file_name(&file_name).save_file() {
-                    Some(path) => write(&path, &bytes),
+                    Some(path) => make_and_write(make, &path),
                     None if asked.elapsed() < crate::app::NO_DIALOG_WITHIN => Saved::NoDialog,
                     None => Saved::Cancelled,
                 };
-                let _ = tx.send(saved);
-                ctx.request_repaint();
+                finish(tx, saved);
             });
         } else {
             let _ = tx.send(Saved::NoDialog);
@@ -236,6 +276,14 @@ impl ExportDialog {
                 }
             }
         }
+    }
+}
+
+/// Makes the export, then writes it to `path`.
+fn make_and_write(make: impl FnOnce() -> Result<Vec<u8>, String>, path: &Path) -> Saved {
+    match make() {
+        Ok(bytes) => write(path, &bytes),
+        Err(e) => Saved::Failed(e),
     }
 }
 

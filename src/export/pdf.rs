@@ -1,0 +1,445 @@
+//! The personal roadmap as PDF: the map on the first page, as vectors with real text, then an
+//! appendix with every topic's status, summary, rationale, sources (clickable) and, when asked,
+//! the user's note. Text is set in the app's fonts, with the system's fonts as a fallback for
+//! characters they lack.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use krilla::action::{Action, LinkAction};
+use krilla::annotation::{Annotation, LinkAnnotation, Target};
+use krilla::color::rgb;
+use krilla::geom::{Point, Size};
+use krilla::metadata::Metadata;
+use krilla::num::NormalizedF32;
+use krilla::page::PageSettings;
+use krilla::paint::Fill;
+use krilla::text::{Font, TextDirection};
+use krilla_svg::{SurfaceExt, SvgSettings};
+use resvg::usvg;
+
+use super::{Options, Personal, fonts, svg};
+
+/// A4, in points.
+const PAGE: (f32, f32) = (595.0, 842.0);
+/// Margin of the appendix pages.
+const MARGIN: f32 = 56.0;
+/// Largest side of a PDF page, in points (the limit Acrobat keeps).
+const MAX_PAGE_SIDE: f32 = 14_400.0;
+
+/// The personal roadmap as PDF bytes.
+pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, String> {
+    let picture = svg::picture(personal, options)?;
+    let tree = usvg::Tree::from_str(&picture.svg, &fonts::usvg_options())
+        .map_err(|e| format!("cannot read the map's SVG: {e}"))?;
+    let mut setter = Setter::new();
+    let pages = setter.appendix(personal, options);
+
+    let mut document = krilla::Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(personal.loaded.roadmap.title.clone())
+            .creator("roadmap".to_owned()),
+    );
+    // The map keeps its proportions; a page cannot be larger than a PDF reader takes.
+    let shrink = (MAX_PAGE_SIDE / picture.size.x.max(picture.size.y)).min(1.0);
+    let (w, h) = (picture.size.x * shrink, picture.size.y * shrink);
+    let settings =
+        PageSettings::from_wh(w, h).ok_or_else(|| format!("cannot make a {w}x{h} page"))?;
+    let mut page = document.start_page_with(settings);
+    let mut surface = page.surface();
+    let size = Size::from_wh(w, h).ok_or_else(|| format!("cannot draw at {w}x{h}"))?;
+    surface
+        .draw_svg(&tree, size, SvgSettings::default())
+        .ok_or("cannot draw the map into the PDF")?;
+    surface.finish();
+    page.finish();
+
+    let a4 = PageSettings::from_wh(PAGE.0, PAGE.1).ok_or("cannot make an A4 page")?;
+    for ops in &pages {
+        let mut page = document.start_page_with(a4.clone());
+        let mut surface = page.surface();
+        for op in ops {
+            if let Op::Text {
+                at,
+                face,
+                size,
+                text,
+                colour,
+            } = op
+            {
+                surface.set_fill(Some(Fill {
+                    paint: rgb::Color::new(colour[0], colour[1], colour[2]).into(),
+                    opacity: NormalizedF32::ONE,
+                    rule: krilla::paint::FillRule::default(),
+                }));
+                surface.draw_text(
+                    Point::from_xy(at.0, at.1),
+                    setter.faces[*face].font.clone(),
+                    *size,
+                    text,
+                    false,
+                    TextDirection::Auto,
+                );
+            }
+        }
+        surface.finish();
+        for op in ops {
+            if let Op::Link { rect, url } = op
+                && let Some(rect) = krilla::geom::Rect::from_ltrb(rect.0, rect.1, rect.2, rect.3)
+            {
+                page.add_annotation(Annotation::new_link(
+                    LinkAnnotation::new(
+                        rect,
+                        Target::Action(Action::Link(LinkAction::new(url.clone()))),
+                    ),
+                    Some(url.clone()),
+                ));
+            }
+        }
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| format!("cannot write the PDF: {e:?}"))
+}
+
+/// One thing drawn on an appendix page.
+#[derive(Debug, Clone)]
+enum Op {
+    /// A run of text in one face, its baseline starting at `at`.
+    Text {
+        at: (f32, f32),
+        face: usize,
+        size: f32,
+        text: String,
+        colour: [u8; 3],
+    },
+    /// A clickable area (left, top, right, bottom) opening `url`.
+    Link {
+        rect: (f32, f32, f32, f32),
+        url: String,
+    },
+}
+
+/// A font the appendix sets text in.
+struct Face {
+    font: Font,
+    data: Arc<Vec<u8>>,
+    index: u32,
+}
+
+/// Sets text: finds a face for each character, measures, wraps, and fills pages.
+struct Setter {
+    faces: Vec<Face>,
+    /// For each character seen: its face and advance in em.
+    glyphs: HashMap<char, Option<(usize, f32)>>,
+    /// System faces already loaded, by fontdb id.
+    loaded: HashMap<usize, usize>,
+    pages: Vec<Vec<Op>>,
+    /// The page being set.
+    current: usize,
+    y: f32,
+}
+
+const INK: [u8; 3] = [0x1a, 0x1a, 0x1a];
+const MUTED: [u8; 3] = [0x55, 0x55, 0x55];
+const LINK: [u8; 3] = [0x00, 0x5a, 0x9e];
+
+impl Setter {
+    fn new() -> Self {
+        let faces = fonts::bundled()
+            .into_iter()
+            .filter_map(|bytes| {
+                let data = Arc::new(bytes.into_owned());
+                let font = Font::new(data.clone().into(), 0)?;
+                Some(Face {
+                    font,
+                    data,
+                    index: 0,
+                })
+            })
+            .collect();
+        Self {
+            faces,
+            glyphs: HashMap::new(),
+            loaded: HashMap::new(),
+            pages: Vec::new(),
+            current: 0,
+            y: PAGE.1,
+        }
+    }
+
+    /// The face that has `c` and its advance in em: the app's fonts first, then the system's.
+    fn glyph(&mut self, c: char) -> Option<(usize, f32)> {
+        if let Some(known) = self.glyphs.get(&c) {
+            return *known;
+        }
+        let advance = |data: &[u8], index: u32| {
+            let face = ttf_parser::Face::parse(data, index).ok()?;
+            let id = face.glyph_index(c)?;
+            let units = f32::from(face.units_per_em());
+            Some(f32::from(face.glyph_hor_advance(id).unwrap_or(0)) / units)
+        };
+        let mut found = self
+            .faces
+            .iter()
+            .enumerate()
+            .find_map(|(k, f)| advance(&f.data, f.index).map(|a| (k, a)));
+        if found.is_none() {
+            let db = fonts::database();
+            for face in db.faces() {
+                let Some(a) = db
+                    .with_face_data(face.id, |data, index| advance(data, index))
+                    .flatten()
+                else {
+                    continue;
+                };
+                let key = db.faces().position(|f| f.id == face.id).unwrap_or(0);
+                let k = if let Some(&k) = self.loaded.get(&key) {
+                    k
+                } else {
+                    let Some((data, index)) =
+                        db.with_face_data(face.id, |data, index| (Arc::new(data.to_vec()), index))
+                    else {
+                        continue;
+                    };
+                    let Some(font) = Font::new(data.clone().into(), index) else {
+                        continue;
+                    };
+                    self.faces.push(Face { font, data, index });
+                    self.loaded.insert(key, self.faces.len() - 1);
+                    self.faces.len() - 1
+                };
+                found = Some((k, a));
+                break;
+            }
+        }
+        self.glyphs.insert(c, found);
+        found
+    }
+
+    fn width(&mut self, text: &str, size: f32) -> f32 {
+        text.chars()
+            .map(|c| self.glyph(c).map_or(0.5, |(_, a)| a) * size)
+            .sum()
+    }
+
+    /// Breaks `text` into lines no wider than `width`: at spaces, and inside a word only when
+    /// the word alone is too wide.
+    fn wrap(&mut self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        for paragraph in text.lines() {
+            let mut line = String::new();
+            let mut line_width = 0.0;
+            for word in paragraph.split_whitespace() {
+                let space = if line.is_empty() {
+                    0.0
+                } else {
+                    self.width(" ", size)
+                };
+                let w = self.width(word, size);
+                if line_width + space + w <= width {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    line_width += space + w;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
+                }
+                for c in word.chars() {
+                    let cw = self.width(&c.to_string(), size);
+                    if line_width + cw > width && !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                        line_width = 0.0;
+                    }
+                    line.push(c);
+                    line_width += cw;
+                }
+            }
+            lines.push(line);
+        }
+        lines
+    }
+
+    fn page(&mut self) -> &mut Vec<Op> {
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let k = self.current.min(self.pages.len() - 1);
+        &mut self.pages[k]
+    }
+
+    /// Makes room for `height` more points, starting a page when this one is full.
+    fn room(&mut self, height: f32) {
+        if self.pages.is_empty() || self.y + height > PAGE.1 - MARGIN {
+            self.pages.push(Vec::new());
+            self.current = self.pages.len() - 1;
+            self.y = MARGIN;
+        }
+    }
+
+    /// Sets one line at the cursor's height, in runs of one face each; returns its width.
+    fn line(&mut self, x: f32, text: &str, size: f32, colour: [u8; 3]) -> f32 {
+        let baseline = self.y + size * 0.95;
+        let mut runs: Vec<(usize, String)> = Vec::new();
+        for c in text.chars() {
+            let face = self.glyph(c).map_or(0, |(f, _)| f);
+            match runs.last_mut() {
+                Some((f, run)) if *f == face => run.push(c),
+                _ => runs.push((face, c.to_string())),
+            }
+        }
+        let mut at = x;
+        for (face, run) in runs {
+            let w = self.width(&run, size);
+            self.page().push(Op::Text {
+                at: (at, baseline),
+                face,
+                size,
+                text: run,
+                colour,
+            });
+            at += w;
+        }
+        at - x
+    }
+
+    /// A wrapped paragraph, moving the cursor down.
+    fn paragraph(&mut self, text: &str, size: f32, colour: [u8; 3], indent: f32) {
+        let width = PAGE.0 - 2.0 * MARGIN - indent;
+        let lead = size * 1.35;
+        for line in self.wrap(text, size, width) {
+            self.room(lead);
+            self.line(MARGIN + indent, &line, size, colour);
+            self.y += lead;
+        }
+    }
+
+    /// A source as a clickable line (its title), and its address in small type below.
+    fn link(&mut self, title: &str, url: &str, indent: f32) {
+        let size = 10.0;
+        let width = PAGE.0 - 2.0 * MARGIN - indent;
+        let lead = size * 1.35;
+        let clickable = url.starts_with("https://") || url.starts_with("http://");
+        for line in self.wrap(&format!("• {title}"), size, width) {
+            self.room(lead);
+            let top = self.y;
+            let w = self.line(MARGIN + indent, &line, size, LINK);
+            if clickable {
+                self.page().push(Op::Link {
+                    rect: (MARGIN + indent, top, MARGIN + indent + w, top + lead),
+                    url: url.to_owned(),
+                });
+            }
+            self.y += lead;
+        }
+        let small = 8.0;
+        for line in self.wrap(url, small, width - 10.0) {
+            self.room(small * 1.35);
+            let top = self.y;
+            let w = self.line(MARGIN + indent + 10.0, &line, small, MUTED);
+            if clickable {
+                self.page().push(Op::Link {
+                    rect: (
+                        MARGIN + indent + 10.0,
+                        top,
+                        MARGIN + indent + 10.0 + w,
+                        top + small * 1.35,
+                    ),
+                    url: url.to_owned(),
+                });
+            }
+            self.y += small * 1.35;
+        }
+    }
+
+    /// The appendix: for each phase, each topic in topological order.
+    fn appendix(&mut self, personal: &Personal<'_>, options: &Options) -> Vec<Vec<Op>> {
+        let loaded = personal.loaded;
+        let overview = personal.overview();
+        let topics = personal.topics(options);
+        self.room(PAGE.1);
+        self.paragraph(&loaded.roadmap.title, 20.0, INK, 0.0);
+        self.y += 4.0;
+        self.paragraph(
+            "Every topic: why it is here, where to read, and where you stand.",
+            11.0,
+            MUTED,
+            0.0,
+        );
+        for (rank, phase) in loaded.roadmap.phases_in_order().iter().enumerate() {
+            let in_phase: Vec<usize> = topics
+                .iter()
+                .copied()
+                .filter(|&i| loaded.roadmap.topics[i].phase == phase.id)
+                .collect();
+            if in_phase.is_empty() {
+                continue;
+            }
+            self.y += 14.0;
+            self.room(60.0);
+            self.paragraph(
+                &format!("Phase {}: {}", rank + 1, phase.title),
+                16.0,
+                INK,
+                0.0,
+            );
+            for i in in_phase {
+                let topic = &loaded.roadmap.topics[i];
+                self.y += 10.0;
+                self.room(70.0);
+                self.paragraph(&topic.title, 13.0, INK, 0.0);
+                let mut facts = vec![format!(
+                    "Status: {}",
+                    svg::word((overview.status[i], overview.standing[i]))
+                )];
+                if let Some(h) = topic.estimate_hours {
+                    facts.push(format!("about {} hours", super::markdown::hours_text(h)));
+                }
+                let needs: Vec<&str> = loaded
+                    .graph
+                    .prerequisites(i)
+                    .into_iter()
+                    .map(|p| loaded.roadmap.topics[p].title.as_str())
+                    .collect();
+                if !needs.is_empty() {
+                    facts.push(format!("needs: {}", needs.join(", ")));
+                }
+                self.paragraph(&facts.join(" · "), 9.5, MUTED, 0.0);
+                self.y += 3.0;
+                self.paragraph(&topic.summary, 10.5, INK, 0.0);
+                self.y += 3.0;
+                self.paragraph(&topic.rationale, 10.5, INK, 0.0);
+                if !topic.sources.is_empty() {
+                    self.y += 3.0;
+                    self.room(14.0);
+                    self.paragraph("Sources", 10.0, MUTED, 0.0);
+                    for source in &topic.sources {
+                        self.link(&source.title, &source.url, 8.0);
+                    }
+                }
+                let note = personal.progress.note(&topic.id);
+                if options.notes && !note.trim().is_empty() {
+                    self.y += 3.0;
+                    self.paragraph("Your note", 10.0, MUTED, 0.0);
+                    self.paragraph(note, 10.5, INK, 8.0);
+                }
+            }
+        }
+        // Page numbers, once the count is known.
+        let count = self.pages.len();
+        let title = loaded.roadmap.title.clone();
+        for k in 0..count {
+            self.current = k;
+            self.y = PAGE.1 - MARGIN * 0.6;
+            let footer = format!("{title} · appendix page {} of {count}", k + 1);
+            self.line(MARGIN, &footer, 8.0, MUTED);
+        }
+        std::mem::take(&mut self.pages)
+    }
+}

@@ -1,0 +1,585 @@
+//! The whole map as SVG: a header with the roadmap's title and a progress summary, the phase
+//! bands, the arrows, every topic's box with its status badge, and the legend. Text stays text.
+//! The layout and the look are the window's own (`ui::scene`, `ui::theme`), with titles measured
+//! in the app's fonts, so the PNG rendered from this SVG looks like the map on screen.
+
+use std::fmt::Write as _;
+
+use egui::{Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
+
+use super::{Options, Personal, fonts};
+use crate::layout::Direction;
+use crate::model::{LoadedRoadmap, RoadmapGraph, Standing, Status};
+use crate::ui::scene::{self, NodeLook, Pen, Placed};
+use crate::ui::theme::{self, MapColours};
+
+/// Space around the picture, in points.
+const MARGIN: f32 = 32.0;
+/// Size of the roadmap's title in the header.
+const HEADING_SIZE: f32 = 28.0;
+/// Size of the header's progress line and the legend.
+const TEXT_SIZE: f32 = 15.0;
+/// Radius of a topic's badge.
+const BADGE_RADIUS: f32 = 8.0;
+
+/// The picture of the map: its SVG text and its size in points.
+#[derive(Debug, Clone)]
+pub struct Picture {
+    /// The SVG document.
+    pub svg: String,
+    /// Width and height, in points (SVG user units).
+    pub size: Vec2,
+}
+
+/// The map of the personal roadmap (one phase when the options say so) as SVG.
+pub fn export(personal: &Personal<'_>, options: &Options) -> Result<String, String> {
+    picture(personal, options).map(|p| p.svg)
+}
+
+/// The map as SVG, with its size.
+pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, String> {
+    let subset;
+    let loaded = match &options.phase {
+        Some(phase) => {
+            subset = one_phase(personal.loaded, phase);
+            &subset
+        }
+        None => personal.loaded,
+    };
+    if loaded.roadmap.topics.is_empty() {
+        return Err("there are no topics to draw".to_owned());
+    }
+    let personal = Personal {
+        loaded,
+        progress: personal.progress,
+    };
+    let overview = personal.overview();
+    let visuals = if options.dark {
+        egui::Visuals::dark()
+    } else {
+        egui::Visuals::light()
+    };
+    let colours = MapColours::new(&visuals);
+
+    let texts = Texts::new(&personal, &overview);
+    let (placed, widths) = with_fonts(|fonts| {
+        let placed = scene::place(loaded, Direction::LeftToRight, |title| {
+            scene::measure_title(fonts, title)
+        });
+        let mut width = |text: &str, size: f32| {
+            fonts
+                .layout_no_wrap(
+                    text.to_owned(),
+                    egui::FontId::proportional(size),
+                    Color32::WHITE,
+                )
+                .size()
+                .x
+        };
+        let widths = Widths {
+            heading: width(&texts.heading, HEADING_SIZE),
+            summary: width(&texts.summary, TEXT_SIZE),
+            legend: scene::LEGEND
+                .iter()
+                .map(|(_, _, word)| width(word, TEXT_SIZE))
+                .collect(),
+        };
+        (placed, widths)
+    });
+
+    let header = HEADING_SIZE * 1.4 + TEXT_SIZE * 1.6 + 24.0;
+    let legend_width: f32 = widths
+        .legend
+        .iter()
+        .map(|w| 2.0 * BADGE_RADIUS + 6.0 + w + 22.0)
+        .sum();
+    let map = placed.bounds;
+    let width = map
+        .width()
+        .max(widths.heading)
+        .max(widths.summary)
+        .max(legend_width)
+        + 2.0 * MARGIN;
+    let height = MARGIN + header + map.height() + 24.0 + 2.0 * BADGE_RADIUS + MARGIN;
+    // From layout coordinates to the picture's.
+    let offset = vec2(MARGIN, MARGIN + header) - map.min.to_vec2();
+
+    let mut w = Writer::new(width, height, &personal, &visuals);
+    w.header(&texts, &overview, personal.loaded, &colours, width);
+    w.bands(&placed, offset, &colours);
+    w.edges(&placed, offset, &colours);
+    w.topics(
+        &Topics {
+            loaded,
+            placed: &placed,
+            overview: &overview,
+            goal: personal
+                .progress
+                .goal
+                .as_deref()
+                .and_then(|g| loaded.graph.index_of(g)),
+        },
+        offset,
+        &colours,
+    );
+    w.legend(
+        pos2(MARGIN, height - MARGIN - BADGE_RADIUS),
+        &widths.legend,
+        &colours,
+    );
+    Ok(Picture {
+        svg: w.finish(),
+        size: vec2(width, height),
+    })
+}
+
+/// The roadmap cut down to one phase: its topics, and the links between them.
+#[must_use]
+pub fn one_phase(loaded: &LoadedRoadmap, phase: &str) -> LoadedRoadmap {
+    let mut roadmap = loaded.roadmap.clone();
+    roadmap.phases.retain(|p| p.id == phase);
+    roadmap.topics.retain(|t| t.phase == phase);
+    let kept: std::collections::HashSet<String> =
+        roadmap.topics.iter().map(|t| t.id.clone()).collect();
+    for topic in &mut roadmap.topics {
+        topic.prerequisites.retain(|p| kept.contains(p));
+    }
+    let graph = RoadmapGraph::new(&roadmap);
+    LoadedRoadmap {
+        roadmap,
+        graph,
+        carried_progress: None,
+    }
+}
+
+/// Runs `f` with egui's fonts, outside any window.
+pub fn with_fonts<R>(f: impl FnOnce(&mut egui::epaint::FontsView<'_>) -> R) -> R {
+    let ctx = egui::Context::default();
+    ctx.begin_pass(egui::RawInput::default());
+    let result = ctx.fonts_mut(f);
+    // Nothing is drawn: the font atlas's texture updates are dropped on purpose.
+    let mut output = ctx.end_pass();
+    output.textures_delta.clear();
+    result
+}
+
+/// The header's words.
+struct Texts {
+    heading: String,
+    summary: String,
+}
+
+impl Texts {
+    fn new(personal: &Personal<'_>, overview: &crate::model::Overview) -> Self {
+        let loaded = personal.loaded;
+        let all = 0..loaded.roadmap.topics.len();
+        let (cleared, total) = overview.cleared_of(all.clone());
+        let doing = all
+            .clone()
+            .filter(|&i| overview.status[i] == Status::Doing)
+            .count();
+        let ready = all
+            .filter(|&i| overview.standing[i] == Standing::Ready)
+            .count();
+        let percent = (cleared * 100).checked_div(total).unwrap_or(0);
+        let mut summary = format!(
+            "{cleared} of {total} topics done or skipped ({percent}%) · {doing} in progress · \
+             {ready} ready to start"
+        );
+        if let Some(goal) = personal
+            .progress
+            .goal
+            .as_deref()
+            .and_then(|g| loaded.graph.index_of(g))
+        {
+            let (left, hours) = overview.toward(loaded, goal);
+            let _ = write!(
+                summary,
+                " · goal: {} ({} topics, about {} hours to go)",
+                loaded.roadmap.topics[goal].title,
+                left.len(),
+                hours.round()
+            );
+        }
+        Self {
+            heading: loaded.roadmap.title.clone(),
+            summary,
+        }
+    }
+}
+
+/// Widths of the header's and the legend's texts, in points.
+struct Widths {
+    heading: f32,
+    summary: f32,
+    legend: Vec<f32>,
+}
+
+/// What the topic layer draws.
+struct Topics<'a> {
+    loaded: &'a LoadedRoadmap,
+    placed: &'a Placed,
+    overview: &'a crate::model::Overview,
+    goal: Option<usize>,
+}
+
+/// Writes SVG elements.
+struct Writer {
+    out: String,
+}
+
+impl Writer {
+    fn new(width: f32, height: f32, personal: &Personal<'_>, visuals: &egui::Visuals) -> Self {
+        let mut out = String::with_capacity(64 * 1024);
+        let roadmap = &personal.loaded.roadmap;
+        let _ = write!(
+            out,
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" \
+             viewBox=\"0 0 {w} {h}\" font-family=\"{family}\" role=\"img\">\n\
+             <title>{title}</title>\n<desc>{desc}</desc>\n",
+            w = num(width),
+            h = num(height),
+            family = escape(fonts::FAMILY_LIST),
+            title = escape(&roadmap.title),
+            desc = escape(&roadmap.description),
+        );
+        let mut w = Self { out };
+        w.out.push_str("<rect width=\"100%\" height=\"100%\"");
+        w.fill(visuals.panel_fill);
+        w.out.push_str("/>\n");
+        w
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push_str("</svg>\n");
+        self.out
+    }
+
+    fn header(
+        &mut self,
+        texts: &Texts,
+        overview: &crate::model::Overview,
+        loaded: &LoadedRoadmap,
+        colours: &MapColours,
+        width: f32,
+    ) {
+        self.out.push_str("<g id=\"header\">\n");
+        let y = MARGIN + HEADING_SIZE * 0.5;
+        self.text(
+            pos2(MARGIN, y),
+            &texts.heading,
+            HEADING_SIZE,
+            colours.text,
+            "start",
+        );
+        let y = y + HEADING_SIZE * 0.9 + TEXT_SIZE * 0.6;
+        self.text(
+            pos2(MARGIN, y),
+            &texts.summary,
+            TEXT_SIZE,
+            colours.text,
+            "start",
+        );
+        // A bar of the share cleared, across the picture.
+        let (cleared, total) = overview.cleared_of(0..loaded.roadmap.topics.len());
+        let bar = Rect::from_min_size(
+            pos2(MARGIN, y + TEXT_SIZE * 0.9),
+            vec2(width - 2.0 * MARGIN, 6.0),
+        );
+        self.rect(bar, 3.0, colours.band_fill(0), Stroke::NONE);
+        if total > 0 && cleared > 0 {
+            let done = bar.width() * cleared as f32 / total as f32;
+            self.rect(
+                Rect::from_min_size(bar.min, vec2(done, bar.height())),
+                3.0,
+                colours.phase(0),
+                Stroke::NONE,
+            );
+        }
+        self.out.push_str("</g>\n");
+    }
+
+    fn bands(&mut self, placed: &Placed, offset: Vec2, colours: &MapColours) {
+        self.out.push_str("<g id=\"phases\">\n");
+        for (p, band) in placed.layout.bands.iter().enumerate() {
+            let r = scene::band_rect(*band).translate(offset);
+            self.rect(r, 12.0, colours.band_fill(p), Stroke::NONE);
+            let at = r.min + vec2(14.0, 10.0 + theme::BAND_LABEL_SIZE * 0.6);
+            self.text(
+                at,
+                &placed.band_labels[p],
+                theme::BAND_LABEL_SIZE,
+                colours.band_label(p),
+                "start",
+            );
+        }
+        self.out.push_str("</g>\n");
+    }
+
+    fn edges(&mut self, placed: &Placed, offset: Vec2, colours: &MapColours) {
+        self.out
+            .push_str("<g id=\"arrows\" fill=\"none\" stroke-width=\"1.4\"");
+        self.colour_attr("stroke", colours.edge);
+        self.out.push_str(">\n");
+        for route in &placed.layout.edges {
+            let points: Vec<Pos2> = route.iter().map(|p| pos2(p.x, p.y) + offset).collect();
+            let Some(arrow) = scene::arrow(&points, Direction::LeftToRight, 8.0) else {
+                continue;
+            };
+            self.out.push_str("<path d=\"");
+            if let Some(first) = arrow.curves.first() {
+                let _ = write!(self.out, "M{} {}", num(first[0].x), num(first[0].y));
+            }
+            for [_, c1, c2, b] in &arrow.curves {
+                let _ = write!(
+                    self.out,
+                    " C{} {} {} {} {} {}",
+                    num(c1.x),
+                    num(c1.y),
+                    num(c2.x),
+                    num(c2.y),
+                    num(b.x),
+                    num(b.y)
+                );
+            }
+            self.out.push_str("\"/>\n");
+            self.polygon(&arrow.head, colours.edge);
+        }
+        self.out.push_str("</g>\n");
+    }
+
+    fn topics(&mut self, topics: &Topics<'_>, offset: Vec2, colours: &MapColours) {
+        self.out.push_str("<g id=\"topics\">\n");
+        let placed = topics.placed;
+        for (i, r) in placed.layout.nodes.iter().enumerate() {
+            let topic = &topics.loaded.roadmap.topics[i];
+            let rank = placed.phase_rank[i];
+            let progress = (topics.overview.status[i], topics.overview.standing[i]);
+            let look = NodeLook::new(colours, rank, Some(progress));
+            let box_ = scene::to_rect(*r).translate(offset);
+            let _ = write!(
+                self.out,
+                "<g id=\"topic-{}\" class=\"topic {}\">\n<title>{} ({})</title>\n",
+                escape(&topic.id),
+                word(progress),
+                escape(&topic.title),
+                word(progress),
+            );
+            if topics.goal == Some(i) {
+                // The goal wears a double outline, as on screen.
+                self.rect(
+                    box_.expand(4.0),
+                    theme::NODE_ROUNDING + 4.0,
+                    Color32::TRANSPARENT,
+                    Stroke::new(2.0, colours.selection),
+                );
+            }
+            let (fill, outline, text) =
+                scene::node_colours(colours, &look, colours.phase(rank), 1.0);
+            self.rect(
+                box_.shrink(look.border / 2.0),
+                theme::NODE_ROUNDING,
+                fill,
+                Stroke::new(look.border, outline),
+            );
+            let lines = &placed.lines[i];
+            let mut y = box_.center().y - lines.len() as f32 * placed.line_height / 2.0
+                + placed.line_height / 2.0;
+            for line in lines {
+                self.text(
+                    pos2(box_.center().x, y),
+                    line,
+                    theme::TITLE_SIZE,
+                    text,
+                    "middle",
+                );
+                y += placed.line_height;
+            }
+            let c = box_.left_top() + vec2(BADGE_RADIUS * 0.6, BADGE_RADIUS * 0.6);
+            scene::badge(
+                self,
+                c,
+                BADGE_RADIUS,
+                progress,
+                colours.phase(rank),
+                colours.badge_ink,
+            );
+            self.out.push_str("</g>\n");
+        }
+        self.out.push_str("</g>\n");
+    }
+
+    fn legend(&mut self, at: Pos2, widths: &[f32], colours: &MapColours) {
+        self.out.push_str("<g id=\"legend\">\n");
+        let mut x = at.x;
+        for ((status, standing, word), w) in scene::LEGEND.iter().zip(widths) {
+            scene::badge(
+                self,
+                pos2(x + BADGE_RADIUS, at.y),
+                BADGE_RADIUS,
+                (*status, *standing),
+                colours.phase(0),
+                colours.badge_ink,
+            );
+            self.text(
+                pos2(x + 2.0 * BADGE_RADIUS + 6.0, at.y),
+                word,
+                TEXT_SIZE,
+                colours.text,
+                "start",
+            );
+            x += 2.0 * BADGE_RADIUS + 6.0 + w + 22.0;
+        }
+        self.out.push_str("</g>\n");
+    }
+
+    /// One line of text, its middle at `at.y`.
+    fn text(&mut self, at: Pos2, text: &str, size: f32, colour: Color32, anchor: &str) {
+        let _ = write!(
+            self.out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" dominant-baseline=\"central\"",
+            num(at.x),
+            num(at.y),
+            num(size)
+        );
+        if anchor != "start" {
+            let _ = write!(self.out, " text-anchor=\"{anchor}\"");
+        }
+        self.fill(colour);
+        let _ = writeln!(self.out, ">{}</text>", escape(text));
+    }
+
+    fn rect(&mut self, r: Rect, rounding: f32, fill: Color32, stroke: Stroke) {
+        let _ = write!(
+            self.out,
+            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
+            num(r.min.x),
+            num(r.min.y),
+            num(r.width()),
+            num(r.height())
+        );
+        if rounding > 0.0 {
+            let _ = write!(self.out, " rx=\"{}\"", num(rounding));
+        }
+        self.fill(fill);
+        self.stroke(stroke);
+        self.out.push_str("/>\n");
+    }
+
+    fn fill(&mut self, c: Color32) {
+        self.colour_attr("fill", c);
+    }
+
+    fn stroke(&mut self, s: Stroke) {
+        if s.width > 0.0 && s.color.a() > 0 {
+            self.colour_attr("stroke", s.color);
+            let _ = write!(self.out, " stroke-width=\"{}\"", num(s.width));
+        }
+    }
+
+    /// `name="#rrggbb"`, and its opacity when not opaque; `none` when invisible.
+    fn colour_attr(&mut self, name: &str, colour: Color32) {
+        let [r, g, b, a] = colour.to_srgba_unmultiplied();
+        if a == 0 {
+            let _ = write!(self.out, " {name}=\"none\"");
+            return;
+        }
+        let _ = write!(self.out, " {name}=\"#{r:02x}{g:02x}{b:02x}\"");
+        if a < 255 {
+            let _ = write!(
+                self.out,
+                " {name}-opacity=\"{}\"",
+                num(f32::from(a) / 255.0)
+            );
+        }
+    }
+}
+
+impl Pen for Writer {
+    fn circle(&mut self, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
+        let _ = write!(
+            self.out,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"",
+            num(centre.x),
+            num(centre.y),
+            num(radius)
+        );
+        self.fill(fill);
+        self.stroke(stroke);
+        self.out.push_str("/>\n");
+    }
+
+    fn polyline(&mut self, points: &[Pos2], stroke: Stroke) {
+        self.out.push_str("<polyline fill=\"none\" points=\"");
+        self.points(points);
+        self.out.push('"');
+        self.stroke(stroke);
+        self.out
+            .push_str(" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n");
+    }
+
+    fn polygon(&mut self, points: &[Pos2], fill: Color32) {
+        self.out.push_str("<polygon points=\"");
+        self.points(points);
+        self.out.push('"');
+        self.fill(fill);
+        self.out.push_str("/>\n");
+    }
+
+    fn rect_filled(&mut self, rect: Rect, rounding: f32, fill: Color32) {
+        self.rect(rect, rounding, fill, Stroke::NONE);
+    }
+}
+
+impl Writer {
+    fn points(&mut self, points: &[Pos2]) {
+        for (k, p) in points.iter().enumerate() {
+            if k > 0 {
+                self.out.push(' ');
+            }
+            let _ = write!(self.out, "{},{}", num(p.x), num(p.y));
+        }
+    }
+}
+
+/// The word for a topic's standing, as the legend says it.
+pub(crate) fn word((status, standing): (Status, Standing)) -> &'static str {
+    match (status, standing) {
+        (Status::Done, _) => "done",
+        (Status::Skipped, _) => "skipped",
+        (_, Standing::InProgress) => "doing",
+        (_, Standing::Ready) => "ready",
+        (_, Standing::Locked | Standing::Cleared) => "locked",
+    }
+}
+
+/// A coordinate with at most two decimals and no trailing zeros, the same on every run.
+fn num(x: f32) -> String {
+    let x = if x.is_finite() { x } else { 0.0 };
+    let text = format!("{x:.2}");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+/// Text made safe for XML content and attributes; characters XML cannot hold are left out.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if u32::from(c) < 0x20 || matches!(c, '\u{FFFE}' | '\u{FFFF}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,303 @@
+//! The picture exports, read back with real parsers: the SVG with usvg and an XML parser, the
+//! PNG decoded, the PDF opened with a PDF reader (pages, appendix text, link targets).
+
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+
+use roadmap::export::{self, Format, Options, Personal, fonts, png, svg};
+use roadmap::model::{self, LoadedRoadmap, Progress, Status};
+
+fn progress(loaded: &LoadedRoadmap) -> Progress {
+    let mut p = Progress::new(&loaded.roadmap.id);
+    p.set_status("foundation-models", Status::Done);
+    p.set_status("bedrock-overview", Status::Done);
+    p.set_status("tokens-and-context", Status::Doing);
+    p.set_status("bedrock-model-catalog", Status::Skipped);
+    p.set_note("tokens-and-context", "secret: ask about quotas");
+    p.goal = Some("knowledge-bases".to_owned());
+    p
+}
+
+fn make(format: Format, loaded: &LoadedRoadmap, options: &Options) -> Vec<u8> {
+    let progress = progress(loaded);
+    let personal = Personal {
+        loaded,
+        progress: &progress,
+    };
+    export::export(format, &personal, options).unwrap()
+}
+
+/// Every topic group of the SVG: its id and its class.
+fn topic_groups(svg: &str) -> Vec<(String, String)> {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.descendants()
+        .filter(|n| n.has_tag_name("g"))
+        .filter_map(|n| {
+            let id = n.attribute("id")?.strip_prefix("topic-")?;
+            Some((id.to_owned(), n.attribute("class").unwrap_or("").to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn the_svg_holds_every_topic_with_its_status_and_its_title_as_text() {
+    let loaded = model::bundled().unwrap();
+    let svg = String::from_utf8(make(Format::Svg, &loaded, &Options::default())).unwrap();
+
+    let groups = topic_groups(&svg);
+    assert_eq!(groups.len(), loaded.roadmap.topics.len());
+    let class_of = |id: &str| {
+        groups
+            .iter()
+            .find(|(g, _)| g == id)
+            .map(|(_, c)| c.clone())
+            .unwrap()
+    };
+    assert_eq!(class_of("foundation-models"), "topic done");
+    assert_eq!(class_of("tokens-and-context"), "topic doing");
+    assert_eq!(class_of("bedrock-model-catalog"), "topic skipped");
+    assert_eq!(class_of("knowledge-bases"), "topic locked");
+
+    // usvg reads it, and the titles are text nodes, not outlines.
+    let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options()).unwrap();
+    assert!(tree.size().width() > 1000.0 && tree.size().height() > 300.0);
+    let group = tree.node_by_id("topic-bedrock-overview").unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let words: String = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(words.contains("Amazon Bedrock:"), "{words}");
+    assert!(matches!(group, resvg::usvg::Node::Group(_)));
+    // Header, phases and legend are there too.
+    for id in ["header", "phases", "arrows", "legend"] {
+        assert!(tree.node_by_id(id).is_some(), "no {id}");
+    }
+    // One arrow per prerequisite link.
+    let arrows = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("arrows"))
+        .unwrap();
+    let paths = arrows.children().filter(|n| n.has_tag_name("path")).count();
+    assert_eq!(paths, loaded.roadmap.link_count());
+}
+
+#[test]
+fn the_dark_theme_changes_the_background_and_one_phase_keeps_only_its_topics() {
+    let loaded = model::bundled().unwrap();
+    let background = |svg: &str| {
+        let doc = roxmltree::Document::parse(svg).unwrap();
+        let rect = doc.descendants().find(|n| n.has_tag_name("rect")).unwrap();
+        rect.attribute("fill").unwrap().to_owned()
+    };
+    let light = String::from_utf8(make(Format::Svg, &loaded, &Options::default())).unwrap();
+    let dark = String::from_utf8(make(
+        Format::Svg,
+        &loaded,
+        &Options {
+            dark: true,
+            ..Options::default()
+        },
+    ))
+    .unwrap();
+    let luminance = |hex: &str| {
+        let v = u32::from_str_radix(hex.trim_start_matches('#'), 16).unwrap();
+        (v >> 16) + ((v >> 8) & 0xff) + (v & 0xff)
+    };
+    assert!(luminance(&background(&light)) > 600);
+    assert!(luminance(&background(&dark)) < 200);
+
+    let phase = String::from_utf8(make(
+        Format::Svg,
+        &loaded,
+        &Options {
+            phase: Some("sagemaker".to_owned()),
+            ..Options::default()
+        },
+    ))
+    .unwrap();
+    let ids: Vec<String> = topic_groups(&phase).into_iter().map(|(id, _)| id).collect();
+    let expected: Vec<&str> = loaded
+        .roadmap
+        .topics
+        .iter()
+        .filter(|t| t.phase == "sagemaker")
+        .map(|t| t.id.as_str())
+        .collect();
+    assert_eq!(ids, expected);
+}
+
+#[test]
+fn hostile_titles_cannot_break_the_svg() {
+    let text = include_str!("../roadmap.json").replacen(
+        "\"title\": \"What a foundation model is\"",
+        "\"title\": \"<script>alert('x')</script> & \\\"quotes\\\" ]]>\"",
+        1,
+    );
+    let loaded = model::load_str(&text, "hostile.json").unwrap();
+    let svg = String::from_utf8(make(Format::Svg, &loaded, &Options::default())).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    assert!(doc.descendants().all(|n| !n.has_tag_name("script")));
+    let found = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text())
+        .collect::<String>();
+    assert!(found.contains("<script>alert('x')</script>"), "{found}");
+}
+
+#[test]
+fn the_png_decodes_at_the_scale_asked_for() {
+    let loaded = model::bundled().unwrap();
+    let picture = {
+        let progress = progress(&loaded);
+        svg::picture(
+            &Personal {
+                loaded: &loaded,
+                progress: &progress,
+            },
+            &Options::default(),
+        )
+        .unwrap()
+    };
+    for (scale, dark) in [(1.0, false), (2.0, true)] {
+        let bytes = make(
+            Format::Png,
+            &loaded,
+            &Options {
+                scale,
+                dark,
+                ..Options::default()
+            },
+        );
+        let image = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
+            .unwrap()
+            .to_rgba8();
+        let fitted = png::fitting_scale(picture.size, scale);
+        assert!((fitted - scale).abs() < f32::EPSILON, "not scaled down");
+        let expected = |points: f32| f64::from((points * scale).ceil());
+        assert!((f64::from(image.width()) - expected(picture.size.x)).abs() < 0.5);
+        assert!((f64::from(image.height()) - expected(picture.size.y)).abs() < 0.5);
+        // The corner is the background; somewhere there is ink of the other lightness.
+        let corner = image.get_pixel(1, 1);
+        let light = |p: &image::Rgba<u8>| u32::from(p[0]) + u32::from(p[1]) + u32::from(p[2]);
+        assert_eq!(light(corner) < 200, dark);
+        let contrasting = image.pixels().filter(|p| (light(p) < 200) != dark).count();
+        assert!(contrasting > 2_000, "{contrasting} contrasting pixels");
+    }
+}
+
+#[test]
+fn a_huge_png_is_scaled_down_to_fit_the_limits() {
+    let size = egui::vec2(40_000.0, 3_000.0);
+    let s = png::fitting_scale(size, 2.0);
+    assert!(size.x * s <= png::MAX_SIDE as f32);
+    assert!(f64::from(size.x * s) * f64::from(size.y * s) <= png::MAX_PIXELS as f64);
+    assert!((png::fitting_scale(egui::vec2(100.0, 100.0), 2.0) - 2.0).abs() < f32::EPSILON);
+    assert!((png::fitting_scale(egui::vec2(100.0, 100.0), f32::NAN) - 1.0).abs() < f32::EPSILON);
+}
+
+/// The URIs of the link annotations on a page.
+fn link_targets(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<String> {
+    doc.get_page_annotations(page)
+        .unwrap()
+        .into_iter()
+        .filter_map(|a| {
+            let action = match a.get(b"A").ok()? {
+                lopdf::Object::Reference(r) => doc.get_dictionary(*r).ok()?,
+                lopdf::Object::Dictionary(d) => d,
+                _ => return None,
+            };
+            let uri = action.get(b"URI").ok()?.as_str().ok()?;
+            Some(String::from_utf8_lossy(uri).into_owned())
+        })
+        .collect()
+}
+
+#[test]
+fn the_pdf_has_the_map_then_an_appendix_with_rationales_and_clickable_sources() {
+    let loaded = model::bundled().unwrap();
+    let bytes = make(Format::Pdf, &loaded, &Options::default());
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let pages = doc.get_pages();
+    assert!(pages.len() >= 10, "{} pages", pages.len());
+
+    // The first page is the map, shaped like it: much wider than tall.
+    let first = doc.get_dictionary(pages[&1]).unwrap();
+    let media: Vec<f32> = first
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_float().unwrap())
+        .collect();
+    assert!(media[2] > 3.0 * media[3], "{media:?}");
+
+    // The appendix holds every topic's title and the start of its rationale.
+    let numbers: Vec<u32> = pages.keys().copied().filter(|&n| n > 1).collect();
+    let text = doc.extract_text(&numbers).unwrap();
+    let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for topic in &loaded.roadmap.topics {
+        assert!(squashed.contains(&topic.title), "no title {}", topic.title);
+        let start: String = topic
+            .rationale
+            .split_whitespace()
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(squashed.contains(&start), "no rationale of {}", topic.id);
+    }
+    assert!(squashed.contains("Status: done"));
+    assert!(
+        !squashed.contains("secret: ask about quotas"),
+        "notes are out by default"
+    );
+
+    // Every source is a link to its address.
+    let mut targets: Vec<String> = numbers
+        .iter()
+        .flat_map(|n| link_targets(&doc, pages[n]))
+        .collect();
+    targets.sort();
+    targets.dedup();
+    let mut urls: Vec<String> = loaded
+        .roadmap
+        .topics
+        .iter()
+        .flat_map(|t| t.sources.iter().map(|s| s.url.clone()))
+        .collect();
+    urls.sort();
+    urls.dedup();
+    assert_eq!(targets, urls);
+}
+
+#[test]
+fn notes_go_into_the_pdf_only_when_asked_and_output_is_stable() {
+    let loaded = model::bundled().unwrap();
+    let options = Options {
+        notes: true,
+        phase: Some("bedrock".to_owned()),
+        ..Options::default()
+    };
+    let bytes = make(Format::Pdf, &loaded, &options);
+    assert_eq!(
+        bytes,
+        make(Format::Pdf, &loaded, &options),
+        "same bytes twice"
+    );
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let numbers: Vec<u32> = doc.get_pages().keys().copied().filter(|&n| n > 1).collect();
+    let text = doc.extract_text(&numbers).unwrap();
+    let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(squashed.contains("secret: ask about quotas"));
+    // One phase only: no SageMaker topic in the appendix.
+    let sagemaker = loaded
+        .roadmap
+        .topics
+        .iter()
+        .find(|t| t.phase == "sagemaker")
+        .unwrap();
+    assert!(!squashed.contains(&sagemaker.rationale[..40]));
+}
