@@ -56,6 +56,10 @@ pub enum Command {
     DismissNotice(usize),
     /// Open the export dialog.
     OpenExport,
+    /// Open the search bar, or give it the keyboard again.
+    OpenSearch,
+    /// Close the search bar and forget the query.
+    CloseSearch,
 }
 
 /// How an attempt to open a roadmap ended, reported from the thread that ran it.
@@ -130,6 +134,7 @@ pub struct RoadmapApp {
     progress_panel: bool,
     confirm_reset: bool,
     export: Option<ui::export_dialog::ExportDialog>,
+    search: Option<ui::search::SearchBar>,
     /// Whether to try the system's file dialogs (tests turn them off).
     file_dialogs: bool,
     frames: Arc<AtomicU64>,
@@ -149,6 +154,7 @@ impl RoadmapApp {
             progress_panel: true,
             confirm_reset: false,
             export: None,
+            search: None,
             file_dialogs: true,
             loaded,
             file,
@@ -230,6 +236,12 @@ impl RoadmapApp {
         &self.map
     }
 
+    /// The search bar, while it is open.
+    #[must_use]
+    pub fn search(&self) -> Option<&ui::search::SearchBar> {
+        self.search.as_ref()
+    }
+
     /// The view filling the window.
     #[must_use]
     pub fn view(&self) -> View {
@@ -286,6 +298,15 @@ impl RoadmapApp {
                 }
             });
         }
+        if let Some(bar) = &mut self.search {
+            egui::Panel::top("search").show(ui, |ui| match bar.ui(ui, &self.loaded) {
+                Some(ui::search::SearchAction::Select(i)) => {
+                    commands.push(Command::Select(Some(i)));
+                }
+                Some(ui::search::SearchAction::Close) => commands.push(Command::CloseSearch),
+                None => {}
+            });
+        }
         if self.progress_panel {
             egui::Panel::left("progress")
                 .default_size(250.0)
@@ -339,6 +360,12 @@ impl RoadmapApp {
             overview: self.tracker.has_progress(&self.loaded).then_some(overview),
             goal,
             revision: self.tracker.revision(),
+            matches: self
+                .search
+                .as_ref()
+                .and_then(ui::search::SearchBar::matches),
+            shown: None,
+            spotlight: None,
         };
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
@@ -380,7 +407,11 @@ impl RoadmapApp {
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
         let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         ctx.input_mut(|i| {
+            if i.consume_shortcut(&find) {
+                commands.push(Command::OpenSearch);
+            }
             if i.consume_shortcut(&open) {
                 commands.push(Command::OpenDialog);
             }
@@ -411,8 +442,24 @@ impl RoadmapApp {
         if typing || dialog_open {
             return;
         }
+        let slash = ctx.input_mut(|i| {
+            let text = i
+                .events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Text(t) if t == "/"));
+            i.events
+                .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/"));
+            i.consume_key(Modifiers::NONE, Key::Slash) || text
+        });
+        if slash {
+            commands.push(Command::OpenSearch);
+        }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
-            commands.push(Command::Select(None));
+            commands.push(if self.search.is_some() {
+                Command::CloseSearch
+            } else {
+                Command::Select(None)
+            });
         }
         if let Some(topic) = self.selected {
             let keys = [
@@ -458,6 +505,11 @@ impl RoadmapApp {
             Command::AskReset => self.confirm_reset = true,
             Command::ToggleProgressPanel => self.progress_panel = !self.progress_panel,
             Command::DismissNotice(k) => self.tracker.dismiss_notice(k),
+            Command::OpenSearch => match &mut self.search {
+                Some(bar) => bar.focus(),
+                None => self.search = Some(ui::search::SearchBar::new()),
+            },
+            Command::CloseSearch => self.search = None,
             Command::OpenExport => {
                 if self.export.is_none() {
                     self.export = Some(ui::export_dialog::ExportDialog::new(self.file_dialogs));

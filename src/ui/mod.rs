@@ -5,6 +5,7 @@ pub mod export_dialog;
 pub mod map;
 pub mod outline;
 pub mod progress;
+pub mod search;
 pub mod theme;
 
 use crate::app::{Command, View};
@@ -70,6 +71,11 @@ pub fn top_bar_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, state: TopBarState)
                 egui::Button::new("Redo").shortcut_text(ui.ctx().format_shortcut(&redo_keys));
             if ui.add_enabled(state.can_redo, redo).clicked() {
                 commands.push(Command::Redo);
+            }
+            ui.separator();
+            let find = egui::Button::new("Find…").shortcut_text(shortcut(ui, egui::Key::F));
+            if ui.add(find).clicked() {
+                commands.push(Command::OpenSearch);
             }
             ui.separator();
             if ui.button("Reset progress…").clicked() {

@@ -46,6 +46,8 @@ pub struct MapColours {
     pub badge_ink: Color32,
     /// Behind the map's legend.
     pub legend_fill: Color32,
+    /// The ring around a search match.
+    pub search: Color32,
 }
 
 impl MapColours {
@@ -62,6 +64,7 @@ impl MapColours {
                 selection: Color32::WHITE,
                 badge_ink: Color32::from_gray(20),
                 legend_fill: Color32::from_black_alpha(170),
+                search: Color32::from_rgb(0xF0, 0xE4, 0x42),
             }
         } else {
             Self {
@@ -72,6 +75,7 @@ impl MapColours {
                 selection: Color32::BLACK,
                 badge_ink: Color32::WHITE,
                 legend_fill: Color32::from_white_alpha(210),
+                search: Color32::from_rgb(0xA0, 0x10, 0x60),
             }
         }
     }
