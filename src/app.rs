@@ -60,6 +60,13 @@ pub enum Command {
     OpenSearch,
     /// Close the search bar and forget the query.
     CloseSearch,
+    /// Select a topic from the keyboard and bring it into view; the detail panel stays as it
+    /// was.
+    MoveTo(usize),
+    /// Open the detail panel of the selected topic.
+    OpenDetails,
+    /// Show or hide the keyboard shortcuts.
+    ToggleHelp,
 }
 
 /// How an attempt to open a roadmap ended, reported from the thread that ran it.
@@ -113,6 +120,17 @@ struct Screenshot {
     result: Arc<Mutex<Option<Result<(), String>>>>,
 }
 
+/// Which panels and windows are open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Panels {
+    /// The progress panel on the left.
+    progress: bool,
+    /// The selected topic's detail panel.
+    details: bool,
+    /// The keyboard shortcuts window.
+    help: bool,
+}
+
 /// The desktop app.
 pub struct RoadmapApp {
     loaded: LoadedRoadmap,
@@ -131,7 +149,7 @@ pub struct RoadmapApp {
     tracker: Tracker,
     /// The note being edited, for the selected topic.
     note_draft: (usize, String),
-    progress_panel: bool,
+    panels: Panels,
     confirm_reset: bool,
     export: Option<ui::export_dialog::ExportDialog>,
     search: Option<ui::search::SearchBar>,
@@ -151,7 +169,11 @@ impl RoadmapApp {
         Self {
             tracker,
             note_draft: (usize::MAX, String::new()),
-            progress_panel: true,
+            panels: Panels {
+                progress: true,
+                details: false,
+                help: false,
+            },
             confirm_reset: false,
             export: None,
             search: None,
@@ -242,6 +264,18 @@ impl RoadmapApp {
         self.search.as_ref()
     }
 
+    /// Whether the selected topic's detail panel is open.
+    #[must_use]
+    pub fn details_open(&self) -> bool {
+        self.panels.details && self.selected.is_some()
+    }
+
+    /// Whether the keyboard shortcuts window is open.
+    #[must_use]
+    pub fn help_open(&self) -> bool {
+        self.panels.help
+    }
+
     /// The view filling the window.
     #[must_use]
     pub fn view(&self) -> View {
@@ -276,7 +310,7 @@ impl RoadmapApp {
         let top = ui::TopBarState {
             view: self.view,
             direction: self.map.direction(),
-            progress_panel: self.progress_panel,
+            progress_panel: self.panels.progress,
             can_undo: self.tracker.can_undo(),
             can_redo: self.tracker.can_redo(),
             cleared: overview.cleared_of(0..self.loaded.roadmap.topics.len()),
@@ -307,7 +341,7 @@ impl RoadmapApp {
                 None => {}
             });
         }
-        if self.progress_panel {
+        if self.panels.progress {
             egui::Panel::left("progress")
                 .default_size(250.0)
                 .size_range(200.0..=420.0)
@@ -319,7 +353,10 @@ impl RoadmapApp {
                     }
                 });
         }
-        if let Some(topic) = self.selected.filter(|_| self.view == View::Map) {
+        if let Some(topic) = self
+            .selected
+            .filter(|_| self.view == View::Map && self.panels.details)
+        {
             if self.note_draft.0 != topic || !ui.ctx().egui_wants_keyboard_input() {
                 let saved = self
                     .tracker
@@ -395,6 +432,9 @@ impl RoadmapApp {
         }
         self.problems_window(ui.ctx());
         self.path_prompt_window(ui.ctx(), &mut commands);
+        if self.panels.help && ui::help::help_window(ui.ctx()) {
+            commands.push(Command::ToggleHelp);
+        }
 
         for command in commands {
             self.apply(ui.ctx(), command);
@@ -454,12 +494,27 @@ impl RoadmapApp {
         if slash {
             commands.push(Command::OpenSearch);
         }
+        let help = ctx.input(|i| {
+            i.key_pressed(Key::F1)
+                || i.key_pressed(Key::Questionmark)
+                || i.events
+                    .iter()
+                    .any(|e| matches!(e, egui::Event::Text(t) if t == "?"))
+        });
+        if help {
+            commands.push(Command::ToggleHelp);
+        }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
-            commands.push(if self.search.is_some() {
+            commands.push(if self.panels.help {
+                Command::ToggleHelp
+            } else if self.search.is_some() {
                 Command::CloseSearch
             } else {
                 Command::Select(None)
             });
+        }
+        if self.view == View::Map {
+            self.arrow_keys(ctx, commands);
         }
         if let Some(topic) = self.selected {
             let keys = [
@@ -476,14 +531,52 @@ impl RoadmapApp {
         }
     }
 
+    /// Arrows walk the graph from the selected topic (or start at the first topic); Enter opens
+    /// its panel.
+    fn arrow_keys(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        use egui::Key;
+        let pressed = [
+            Key::ArrowLeft,
+            Key::ArrowRight,
+            Key::ArrowUp,
+            Key::ArrowDown,
+        ]
+        .into_iter()
+        .find(|&k| ctx.input(|i| i.key_pressed(k) && i.modifiers.is_none()));
+        if let Some(key) = pressed {
+            let to = match self.selected {
+                Some(from) => self.map.neighbour(&self.loaded, from, key),
+                None => self.loaded.graph.topological_order().first().copied(),
+            };
+            if let Some(to) = to {
+                commands.push(Command::MoveTo(to));
+            }
+        }
+        if self.selected.is_some()
+            && !self.panels.details
+            && ctx.input(|i| i.key_pressed(Key::Enter) && i.modifiers.is_none())
+        {
+            commands.push(Command::OpenDetails);
+        }
+    }
+
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Select(topic) => {
                 self.selected = topic.filter(|&i| i < self.loaded.roadmap.topics.len());
+                self.panels.details = self.selected.is_some();
                 if let Some(i) = self.selected {
                     self.map.bring_into_view(ctx, i);
                 }
             }
+            Command::MoveTo(topic) => {
+                if topic < self.loaded.roadmap.topics.len() {
+                    self.selected = Some(topic);
+                    self.map.bring_into_view(ctx, topic);
+                }
+            }
+            Command::OpenDetails => self.panels.details = self.selected.is_some(),
+            Command::ToggleHelp => self.panels.help = !self.panels.help,
             Command::Fit => self.map.request_fit(),
             Command::ShowView(view) => self.view = view,
             Command::SetDirection(d) => self.map.set_direction(d),
@@ -503,7 +596,7 @@ impl RoadmapApp {
                 self.tracker.redo(&self.loaded);
             }
             Command::AskReset => self.confirm_reset = true,
-            Command::ToggleProgressPanel => self.progress_panel = !self.progress_panel,
+            Command::ToggleProgressPanel => self.panels.progress = !self.panels.progress,
             Command::DismissNotice(k) => self.tracker.dismiss_notice(k),
             Command::OpenSearch => match &mut self.search {
                 Some(bar) => bar.focus(),

@@ -234,6 +234,12 @@ impl MapView {
         }
     }
 
+    /// The layer a topic was placed in, once the map is laid out.
+    #[must_use]
+    pub fn layer_of(&self, topic: usize) -> Option<usize> {
+        self.placed.as_ref()?.layout.layers.get(topic).copied()
+    }
+
     /// The current zoom: screen points per layout unit.
     #[must_use]
     pub fn zoom(&self) -> f32 {

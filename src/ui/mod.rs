@@ -2,6 +2,7 @@
 
 pub mod details;
 pub mod export_dialog;
+pub mod help;
 pub mod map;
 pub mod outline;
 pub mod progress;
@@ -97,6 +98,11 @@ pub fn top_bar_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, state: TopBarState)
             let fit = egui::Button::new("Fit map to window").shortcut_text("F");
             if ui.add_enabled(view == View::Map, fit).clicked() {
                 commands.push(Command::Fit);
+            }
+            ui.separator();
+            let help = egui::Button::new("Keyboard shortcuts").shortcut_text("F1");
+            if ui.add(help).clicked() {
+                commands.push(Command::ToggleHelp);
             }
             ui.separator();
             for (d, label) in [

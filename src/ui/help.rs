@@ -1,0 +1,85 @@
+//! The keyboard shortcuts window (F1 or ?): every key the window answers to.
+
+/// Every shortcut, as (keys, what they do), grouped under headings. The README's table says the
+/// same.
+pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
+    (
+        "Map",
+        &[
+            (
+                "← →",
+                "to a prerequisite, to a topic it unlocks (↑ ↓ top to bottom)",
+            ),
+            (
+                "↑ ↓",
+                "to the neighbour in the same layer (← → top to bottom)",
+            ),
+            ("Enter", "open the selected topic's panel"),
+            ("Esc", "close search, or clear the selection"),
+            ("F", "fit the whole map to the window"),
+            (
+                "D  I  S  T",
+                "mark the selected topic done, doing, skipped, to do",
+            ),
+        ],
+    ),
+    (
+        "Search",
+        &[
+            ("Ctrl+F  or  /", "search titles, tags and summaries"),
+            ("↑ ↓", "move through the results"),
+            ("Enter", "select the result and bring it into view"),
+            ("Esc", "clear the search"),
+        ],
+    ),
+    (
+        "Window",
+        &[
+            ("Ctrl+Z", "undo"),
+            ("Ctrl+Shift+Z  or  Ctrl+Y", "redo"),
+            ("Ctrl+O", "open a roadmap"),
+            ("Ctrl+E", "export"),
+            (
+                "Ctrl+plus  Ctrl+minus  Ctrl+0",
+                "larger, smaller, normal text",
+            ),
+            ("Ctrl+Q", "quit"),
+            ("F1  or  ?", "this list"),
+        ],
+    ),
+];
+
+/// Draws the shortcuts window; returns `true` when the user closed it.
+#[must_use]
+pub fn help_window(ctx: &egui::Context) -> bool {
+    let mut open = true;
+    let mut close = false;
+    egui::Window::new("Keyboard shortcuts")
+        .open(&mut open)
+        .collapsible(false)
+        .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+        .show(ctx, |ui| {
+            for (k, (heading, rows)) in SHORTCUTS.iter().enumerate() {
+                if k > 0 {
+                    ui.add_space(8.0);
+                }
+                ui.label(egui::RichText::new(*heading).strong());
+                egui::Grid::new(("shortcuts", k))
+                    .num_columns(2)
+                    .spacing([24.0, 4.0])
+                    .show(ui, |ui| {
+                        for (keys, what) in *rows {
+                            ui.label(egui::RichText::new(*keys).monospace());
+                            ui.label(*what);
+                            ui.end_row();
+                        }
+                    });
+            }
+            ui.add_space(8.0);
+            if ui.button("Close").clicked() {
+                close = true;
+            }
+        });
+    !open || close
+}
