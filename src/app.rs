@@ -67,6 +67,10 @@ pub enum Command {
     OpenDetails,
     /// Show or hide the keyboard shortcuts.
     ToggleHelp,
+    /// Tick or untick a filter value.
+    ToggleFilter(ui::filter::FilterKey),
+    /// Clear every filter.
+    ClearFilters,
 }
 
 /// How an attempt to open a roadmap ended, reported from the thread that ran it.
@@ -153,6 +157,7 @@ pub struct RoadmapApp {
     confirm_reset: bool,
     export: Option<ui::export_dialog::ExportDialog>,
     search: Option<ui::search::SearchBar>,
+    filters: ui::filter::Filters,
     /// Whether to try the system's file dialogs (tests turn them off).
     file_dialogs: bool,
     frames: Arc<AtomicU64>,
@@ -177,6 +182,7 @@ impl RoadmapApp {
             confirm_reset: false,
             export: None,
             search: None,
+            filters: ui::filter::Filters::default(),
             file_dialogs: true,
             loaded,
             file,
@@ -276,6 +282,19 @@ impl RoadmapApp {
         self.panels.help
     }
 
+    /// The filters in force.
+    #[must_use]
+    pub fn filters(&self) -> &ui::filter::Filters {
+        &self.filters
+    }
+
+    /// Which topics the filters let through (the map dims the rest), or `None` when no filter
+    /// is set.
+    #[must_use]
+    pub fn filtered(&self) -> Option<Vec<bool>> {
+        self.filters.shown(&self.loaded, self.tracker.overview())
+    }
+
     /// The view filling the window.
     #[must_use]
     pub fn view(&self) -> View {
@@ -314,6 +333,7 @@ impl RoadmapApp {
             can_undo: self.tracker.can_undo(),
             can_redo: self.tracker.can_redo(),
             cleared: overview.cleared_of(0..self.loaded.roadmap.topics.len()),
+            filters: &self.filters,
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(ui::top_bar_ui(ui, &self.loaded, top));
@@ -339,6 +359,13 @@ impl RoadmapApp {
                 }
                 Some(ui::search::SearchAction::Close) => commands.push(Command::CloseSearch),
                 None => {}
+            });
+        }
+        let shown = self.filters.shown(&self.loaded, overview);
+        if let Some(shown) = &shown {
+            let count = shown.iter().filter(|s| **s).count();
+            egui::Panel::top("filters").show(ui, |ui| {
+                ui::filter::filter_bar_ui(ui, &self.filters, count, shown.len(), &mut commands);
             });
         }
         if self.panels.progress {
@@ -401,7 +428,7 @@ impl RoadmapApp {
                 .search
                 .as_ref()
                 .and_then(ui::search::SearchBar::matches),
-            shown: None,
+            shown: shown.as_deref(),
             spotlight: None,
         };
         egui::CentralPanel::default()
@@ -576,6 +603,8 @@ impl RoadmapApp {
                 }
             }
             Command::OpenDetails => self.panels.details = self.selected.is_some(),
+            Command::ToggleFilter(key) => self.filters.toggle(key),
+            Command::ClearFilters => self.filters = ui::filter::Filters::default(),
             Command::ToggleHelp => self.panels.help = !self.panels.help,
             Command::Fit => self.map.request_fit(),
             Command::ShowView(view) => self.view = view,

@@ -2,6 +2,7 @@
 
 pub mod details;
 pub mod export_dialog;
+pub mod filter;
 pub mod help;
 pub mod map;
 pub mod outline;
@@ -15,7 +16,7 @@ use crate::model::LoadedRoadmap;
 
 /// What the top bar shows besides the roadmap.
 #[derive(Debug, Clone, Copy)]
-pub struct TopBarState {
+pub struct TopBarState<'a> {
     /// The view filling the window.
     pub view: View,
     /// Which way the map's layers run.
@@ -28,10 +29,16 @@ pub struct TopBarState {
     pub can_redo: bool,
     /// Topics done or skipped, and all topics.
     pub cleared: (usize, usize),
+    /// The filters in force.
+    pub filters: &'a filter::Filters,
 }
 
 /// The bar across the top: menus, the roadmap's title and size, progress, the view switch and Fit.
-pub fn top_bar_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, state: TopBarState) -> Vec<Command> {
+pub fn top_bar_ui(
+    ui: &mut egui::Ui,
+    loaded: &LoadedRoadmap,
+    state: TopBarState<'_>,
+) -> Vec<Command> {
     let TopBarState {
         view, direction, ..
     } = state;
@@ -94,6 +101,9 @@ pub fn top_bar_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, state: TopBarState)
             if ui.checkbox(&mut shown, "Progress panel").changed() {
                 commands.push(Command::ToggleProgressPanel);
             }
+            ui.menu_button("Filter", |ui| {
+                filter::filter_menu_ui(ui, loaded, state.filters, &mut commands);
+            });
             ui.separator();
             let fit = egui::Button::new("Fit map to window").shortcut_text("F");
             if ui.add_enabled(view == View::Map, fit).clicked() {
