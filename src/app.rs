@@ -71,6 +71,12 @@ pub enum Command {
     ToggleFilter(ui::filter::FilterKey),
     /// Clear every filter.
     ClearFilters,
+    /// Start presenting: full screen, topic by topic.
+    Present,
+    /// Move while presenting.
+    PresentStep(ui::present::Step),
+    /// Stop presenting and go back to the view there was before.
+    StopPresenting,
 }
 
 /// How an attempt to open a roadmap ended, reported from the thread that ran it.
@@ -135,6 +141,24 @@ struct Panels {
     help: bool,
 }
 
+/// What presenting hides or moves, to put back afterwards.
+#[derive(Debug, Clone, Copy)]
+struct SavedView {
+    camera: (egui::emath::TSTransform, egui::Rect),
+    selected: Option<usize>,
+    panels: Panels,
+    view: View,
+    fullscreen: bool,
+}
+
+/// A presentation running, with the view to return to.
+struct Presenting {
+    show: ui::present::Presentation,
+    saved: SavedView,
+    /// The camera glides to the topic once the map has its presentation size.
+    glide: bool,
+}
+
 /// The desktop app.
 pub struct RoadmapApp {
     loaded: LoadedRoadmap,
@@ -158,6 +182,9 @@ pub struct RoadmapApp {
     export: Option<ui::export_dialog::ExportDialog>,
     search: Option<ui::search::SearchBar>,
     filters: ui::filter::Filters,
+    presenting: Option<Presenting>,
+    /// Start presenting once the map is laid out (`roadmap --present`).
+    present_on_start: bool,
     /// Whether to try the system's file dialogs (tests turn them off).
     file_dialogs: bool,
     frames: Arc<AtomicU64>,
@@ -183,6 +210,8 @@ impl RoadmapApp {
             export: None,
             search: None,
             filters: ui::filter::Filters::default(),
+            presenting: None,
+            present_on_start: false,
             file_dialogs: true,
             loaded,
             file,
@@ -282,6 +311,19 @@ impl RoadmapApp {
         self.panels.help
     }
 
+    /// Starts presenting as soon as the window shows the map.
+    #[must_use]
+    pub fn presenting_on_start(mut self) -> Self {
+        self.present_on_start = true;
+        self
+    }
+
+    /// The presentation running, if any.
+    #[must_use]
+    pub fn presentation(&self) -> Option<&ui::present::Presentation> {
+        self.presenting.as_ref().map(|p| &p.show)
+    }
+
     /// The filters in force.
     #[must_use]
     pub fn filters(&self) -> &ui::filter::Filters {
@@ -323,6 +365,14 @@ impl RoadmapApp {
         self.poll_open(ui.ctx());
         self.restore_carried_progress();
         self.shortcuts(ui.ctx(), &mut commands);
+        if self.presenting.is_some() {
+            self.presentation_ui(ui, &mut commands);
+            for command in commands {
+                self.apply(ui.ctx(), command);
+            }
+            self.screenshot_step(ui.ctx());
+            return;
+        }
 
         let overview = self.tracker.overview();
         let goal = self.tracker.goal(&self.loaded);
@@ -466,7 +516,53 @@ impl RoadmapApp {
         for command in commands {
             self.apply(ui.ctx(), command);
         }
+        if self.present_on_start && self.map.is_ready() {
+            self.present_on_start = false;
+            self.apply(ui.ctx(), Command::Present);
+        }
         self.screenshot_step(ui.ctx());
+    }
+
+    /// The window while presenting: the map, spotlighting one topic and its prerequisite
+    /// chain, over a caption with the step, the phase and why the topic sits there.
+    fn presentation_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Some(presenting) = &mut self.presenting else {
+            return;
+        };
+        egui::Panel::bottom("caption")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(24, 8)),
+            )
+            .show(ui, |ui| {
+                ui::present::caption_ui(ui, &self.loaded, &presenting.show);
+            });
+        let topic = presenting.show.topic();
+        let input = MapInput {
+            selected: topic,
+            overview: self
+                .tracker
+                .has_progress(&self.loaded)
+                .then_some(self.tracker.overview()),
+            revision: self.tracker.revision(),
+            spotlight: topic,
+            ..MapInput::default()
+        };
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+            .show(ui, |ui| {
+                for event in self.map.ui(ui, &self.loaded, input) {
+                    if let MapEvent::TopicClicked(i) = event {
+                        commands.push(Command::PresentStep(ui::present::Step::To(i)));
+                    }
+                }
+            });
+        if presenting.glide
+            && let Some(topic) = topic
+        {
+            presenting.glide = false;
+            self.map.glide_to_chain(ui.ctx(), &self.loaded, topic);
+        }
     }
 
     fn shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -490,6 +586,12 @@ impl RoadmapApp {
             }
         });
         let typing = ctx.egui_wants_keyboard_input();
+        if self.presenting.is_some() {
+            if !typing {
+                Self::presentation_keys(ctx, commands);
+            }
+            return;
+        }
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
         let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
         let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
@@ -531,6 +633,9 @@ impl RoadmapApp {
         if help {
             commands.push(Command::ToggleHelp);
         }
+        if ctx.input(|i| i.key_pressed(Key::F5)) {
+            commands.push(Command::Present);
+        }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
             commands.push(if self.panels.help {
                 Command::ToggleHelp
@@ -555,6 +660,31 @@ impl RoadmapApp {
                     commands.push(Command::Edit(Edit::Status(topic, status)));
                 }
             }
+        }
+    }
+
+    fn presentation_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
+        use egui::Key;
+        use ui::present::Step;
+        let keys = [
+            (Key::ArrowRight, Step::Next),
+            (Key::ArrowDown, Step::Next),
+            (Key::Space, Step::Next),
+            (Key::ArrowLeft, Step::Previous),
+            (Key::ArrowUp, Step::Previous),
+            (Key::Backspace, Step::Previous),
+            (Key::PageDown, Step::NextPhase),
+            (Key::PageUp, Step::PreviousPhase),
+            (Key::Home, Step::First),
+            (Key::End, Step::Last),
+        ];
+        for (key, step) in keys {
+            if ctx.input(|i| i.key_pressed(key)) {
+                commands.push(Command::PresentStep(step));
+            }
+        }
+        if ctx.input(|i| i.key_pressed(Key::Escape) || i.key_pressed(Key::F5)) {
+            commands.push(Command::StopPresenting);
         }
     }
 
@@ -603,6 +733,16 @@ impl RoadmapApp {
                 }
             }
             Command::OpenDetails => self.panels.details = self.selected.is_some(),
+            Command::Present => self.start_presenting(ctx),
+            Command::PresentStep(step) => {
+                if let Some(p) = &mut self.presenting
+                    && p.show.go(step)
+                {
+                    self.selected = p.show.topic();
+                    p.glide = true;
+                }
+            }
+            Command::StopPresenting => self.stop_presenting(ctx),
             Command::ToggleFilter(key) => self.filters.toggle(key),
             Command::ClearFilters => self.filters = ui::filter::Filters::default(),
             Command::ToggleHelp => self.panels.help = !self.panels.help,
@@ -639,6 +779,44 @@ impl RoadmapApp {
             }
         }
         ctx.request_repaint();
+    }
+
+    fn start_presenting(&mut self, ctx: &egui::Context) {
+        if self.presenting.is_some() || self.loaded.roadmap.topics.is_empty() {
+            return;
+        }
+        let saved = SavedView {
+            camera: self.map.camera(),
+            selected: self.selected,
+            panels: self.panels,
+            view: self.view,
+            fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
+        };
+        let show = ui::present::Presentation::new(&self.loaded);
+        self.selected = show.topic();
+        self.view = View::Map;
+        self.panels.help = false;
+        if !saved.fullscreen {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        }
+        self.presenting = Some(Presenting {
+            show,
+            saved,
+            glide: true,
+        });
+    }
+
+    fn stop_presenting(&mut self, ctx: &egui::Context) {
+        let Some(Presenting { saved, .. }) = self.presenting.take() else {
+            return;
+        };
+        self.selected = saved.selected;
+        self.panels = saved.panels;
+        self.view = saved.view;
+        self.map.set_camera(saved.camera);
+        if !saved.fullscreen {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
     }
 
     /// Opens the system file dialog on another thread, so the window keeps drawing; the chosen
@@ -865,7 +1043,11 @@ impl RoadmapApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
-        if self.view != View::Map || self.map.is_ready() {
+        let settled = self.map.is_ready()
+            && !self.map.is_moving()
+            && !self.present_on_start
+            && self.presenting.as_ref().is_none_or(|p| !p.glide);
+        if self.view != View::Map || settled {
             shot.frames_ready += 1;
         }
         if shot.frames_ready >= 3 && !shot.requested {

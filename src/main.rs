@@ -83,7 +83,10 @@ fn main() -> ExitCode {
                 .progress
                 .or_else(|| store::default_path(&loaded.roadmap.id));
             drop((out, err));
-            let app = RoadmapApp::new(loaded, args.file).with_progress_file(progress);
+            let mut app = RoadmapApp::new(loaded, args.file).with_progress_file(progress);
+            if args.present {
+                app = app.presenting_on_start();
+            }
             run_window(app, args.screenshot)
         }
     }

@@ -7,12 +7,12 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
         "Map",
         &[
             (
-                "← →",
-                "to a prerequisite, to a topic it unlocks (↑ ↓ top to bottom)",
+                "Left  Right",
+                "to a prerequisite, to a topic it unlocks (Up, Down top to bottom)",
             ),
             (
-                "↑ ↓",
-                "to the neighbour in the same layer (← → top to bottom)",
+                "Up  Down",
+                "to the neighbour in the same layer (Left, Right top to bottom)",
             ),
             ("Enter", "open the selected topic's panel"),
             ("Esc", "close search, or clear the selection"),
@@ -27,9 +27,19 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
         "Search",
         &[
             ("Ctrl+F  or  /", "search titles, tags and summaries"),
-            ("↑ ↓", "move through the results"),
+            ("Up  Down", "move through the results"),
             ("Enter", "select the result and bring it into view"),
             ("Esc", "clear the search"),
+        ],
+    ),
+    (
+        "Presentation",
+        &[
+            ("F5", "present: full screen, topic by topic"),
+            ("Right  Space  Left", "next topic, previous topic"),
+            ("Page Down  Page Up", "next phase, previous phase"),
+            ("Home  End", "first topic, last topic"),
+            ("Esc", "stop presenting, back to the view you had"),
         ],
     ),
     (

@@ -6,6 +6,7 @@ pub mod filter;
 pub mod help;
 pub mod map;
 pub mod outline;
+pub mod present;
 pub mod progress;
 pub mod search;
 pub mod theme;
@@ -110,6 +111,10 @@ pub fn top_bar_ui(
                 commands.push(Command::Fit);
             }
             ui.separator();
+            let present = egui::Button::new("Present").shortcut_text("F5");
+            if ui.add(present).clicked() {
+                commands.push(Command::Present);
+            }
             let help = egui::Button::new("Keyboard shortcuts").shortcut_text("F1");
             if ui.add(help).clicked() {
                 commands.push(Command::ToggleHelp);
