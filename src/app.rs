@@ -52,6 +52,8 @@ pub enum Command {
     AskReset,
     /// Show or hide the progress panel.
     ToggleProgressPanel,
+    /// Show or hide the outline beside the map.
+    ToggleOutlinePanel,
     /// Hide a notice.
     DismissNotice(usize),
     /// Open the export dialog.
@@ -132,6 +134,10 @@ struct Screenshot {
 
 /// Which panels and windows are open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, one per panel"
+)]
 struct Panels {
     /// The progress panel on the left.
     progress: bool,
@@ -139,6 +145,8 @@ struct Panels {
     details: bool,
     /// The keyboard shortcuts window.
     help: bool,
+    /// The outline beside the map.
+    outline: bool,
 }
 
 /// What presenting hides or moves, to put back afterwards.
@@ -183,6 +191,8 @@ pub struct RoadmapApp {
     search: Option<ui::search::SearchBar>,
     filters: ui::filter::Filters,
     presenting: Option<Presenting>,
+    /// The selection the outline last scrolled to.
+    outline_scrolled: Option<usize>,
     /// Start presenting once the map is laid out (`roadmap --present`).
     present_on_start: bool,
     /// Whether to try the system's file dialogs (tests turn them off).
@@ -205,7 +215,9 @@ impl RoadmapApp {
                 progress: true,
                 details: false,
                 help: false,
+                outline: false,
             },
+            outline_scrolled: None,
             confirm_reset: false,
             export: None,
             search: None,
@@ -380,6 +392,7 @@ impl RoadmapApp {
             view: self.view,
             direction: self.map.direction(),
             progress_panel: self.panels.progress,
+            outline_panel: self.panels.outline,
             can_undo: self.tracker.can_undo(),
             can_redo: self.tracker.can_redo(),
             cleared: overview.cleared_of(0..self.loaded.roadmap.topics.len()),
@@ -428,6 +441,29 @@ impl RoadmapApp {
                     {
                         commands.push(Command::Select(Some(i)));
                     }
+                });
+        }
+        if self.selected.is_none() {
+            self.outline_scrolled = None;
+        }
+        let scroll_to = self
+            .selected
+            .filter(|_| self.outline_scrolled != self.selected);
+        let outline = ui::outline::OutlineState {
+            overview,
+            selected: self.selected,
+            scroll_to,
+            compact: true,
+        };
+        let mut outline_actions = Vec::new();
+        if self.panels.outline && self.view == View::Map {
+            egui::Panel::left("outline_side")
+                .default_size(320.0)
+                .size_range(220.0..=560.0)
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    ui.label(egui::RichText::new("Outline").heading());
+                    outline_actions = ui::outline::outline_ui(ui, &self.loaded, outline);
                 });
         }
         if let Some(topic) = self
@@ -496,10 +532,28 @@ impl RoadmapApp {
                 }
                 View::Outline => {
                     egui::Frame::new().inner_margin(8.0).show(ui, |ui| {
-                        ui::outline::outline_ui(ui, &self.loaded);
+                        let state = ui::outline::OutlineState {
+                            compact: false,
+                            ..outline
+                        };
+                        for action in ui::outline::outline_ui(ui, &self.loaded, state) {
+                            outline_actions.push(action);
+                            if matches!(action, ui::outline::OutlineAction::Select(_)) {
+                                commands.push(Command::ShowView(View::Map));
+                            }
+                        }
                     });
                 }
             });
+        for action in outline_actions {
+            commands.push(match action {
+                ui::outline::OutlineAction::Select(i) => Command::Select(Some(i)),
+                ui::outline::OutlineAction::SetStatus(i, s) => Command::Edit(Edit::Status(i, s)),
+            });
+        }
+        if scroll_to.is_some() && (self.panels.outline || self.view == View::Outline) {
+            self.outline_scrolled = scroll_to;
+        }
         self.reset_dialog(ui.ctx());
         if let Some(dialog) = &mut self.export {
             let action = dialog.ui(ui.ctx(), &self.loaded, self.tracker.progress());
@@ -765,6 +819,7 @@ impl RoadmapApp {
                 self.tracker.redo(&self.loaded);
             }
             Command::AskReset => self.confirm_reset = true,
+            Command::ToggleOutlinePanel => self.panels.outline = !self.panels.outline,
             Command::ToggleProgressPanel => self.panels.progress = !self.panels.progress,
             Command::DismissNotice(k) => self.tracker.dismiss_notice(k),
             Command::OpenSearch => match &mut self.search {

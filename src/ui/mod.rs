@@ -17,6 +17,10 @@ use crate::model::LoadedRoadmap;
 
 /// What the top bar shows besides the roadmap.
 #[derive(Debug, Clone, Copy)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "what the menus show ticked or enabled"
+)]
 pub struct TopBarState<'a> {
     /// The view filling the window.
     pub view: View,
@@ -24,6 +28,8 @@ pub struct TopBarState<'a> {
     pub direction: Direction,
     /// Whether the progress panel is shown.
     pub progress_panel: bool,
+    /// Whether the outline is shown beside the map.
+    pub outline_panel: bool,
     /// Whether there is a change to undo, and one to redo.
     pub can_undo: bool,
     /// Whether there is a change to redo.
@@ -101,6 +107,10 @@ pub fn top_bar_ui(
             let mut shown = state.progress_panel;
             if ui.checkbox(&mut shown, "Progress panel").changed() {
                 commands.push(Command::ToggleProgressPanel);
+            }
+            let mut beside = state.outline_panel;
+            if ui.checkbox(&mut beside, "Outline beside the map").changed() {
+                commands.push(Command::ToggleOutlinePanel);
             }
             ui.menu_button("Filter", |ui| {
                 filter::filter_menu_ui(ui, loaded, state.filters, &mut commands);
