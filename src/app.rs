@@ -79,6 +79,8 @@ pub enum Command {
     PresentStep(ui::present::Step),
     /// Stop presenting and go back to the view there was before.
     StopPresenting,
+    /// Use another colour theme (and remember it).
+    SetTheme(crate::settings::ThemeChoice),
 }
 
 /// How an attempt to open a roadmap ended, reported from the thread that ran it.
@@ -193,6 +195,11 @@ pub struct RoadmapApp {
     presenting: Option<Presenting>,
     /// The selection the outline last scrolled to.
     outline_scrolled: Option<usize>,
+    /// What is remembered between runs, and where (`None`: nowhere).
+    settings: crate::settings::Settings,
+    settings_path: Option<PathBuf>,
+    /// The saved theme and text size, until the first frame puts them into effect.
+    pending_look: Option<(crate::settings::ThemeChoice, f32)>,
     /// Start presenting once the map is laid out (`roadmap --present`).
     present_on_start: bool,
     /// Whether to try the system's file dialogs (tests turn them off).
@@ -218,6 +225,9 @@ impl RoadmapApp {
                 outline: false,
             },
             outline_scrolled: None,
+            settings: crate::settings::Settings::default(),
+            settings_path: None,
+            pending_look: None,
             confirm_reset: false,
             export: None,
             search: None,
@@ -323,6 +333,87 @@ impl RoadmapApp {
         self.panels.help
     }
 
+    /// Restores what was remembered (view, panels, direction now; theme and text size on the
+    /// first frame), and saves the settings to `path` when they change and on exit.
+    #[must_use]
+    pub fn with_settings(
+        mut self,
+        settings: crate::settings::Settings,
+        path: Option<PathBuf>,
+    ) -> Self {
+        use crate::settings::{SavedDirection, SavedView};
+        self.map.set_direction(match settings.direction {
+            SavedDirection::LeftToRight => Direction::LeftToRight,
+            SavedDirection::TopToBottom => Direction::TopToBottom,
+        });
+        self.view = match settings.view {
+            SavedView::Map => View::Map,
+            SavedView::Outline => View::Outline,
+        };
+        self.panels.progress = settings.progress_panel;
+        self.panels.outline = settings.outline_panel;
+        self.pending_look = Some((settings.theme, settings.zoom));
+        self.settings = settings;
+        self.settings_path = path;
+        self
+    }
+
+    /// The settings as they would be saved now.
+    #[must_use]
+    pub fn settings(&self) -> crate::settings::Settings {
+        use crate::settings::{SavedDirection, SavedView};
+        let mut settings = self.settings.clone();
+        settings.direction = match self.map.direction() {
+            Direction::LeftToRight => SavedDirection::LeftToRight,
+            Direction::TopToBottom => SavedDirection::TopToBottom,
+        };
+        settings.view = match self.view {
+            View::Map => SavedView::Map,
+            View::Outline => SavedView::Outline,
+        };
+        if let Some(p) = &self.presenting {
+            settings.progress_panel = p.saved.panels.progress;
+            settings.outline_panel = p.saved.panels.outline;
+        } else {
+            settings.progress_panel = self.panels.progress;
+            settings.outline_panel = self.panels.outline;
+        }
+        settings.last_roadmap.clone_from(&self.file);
+        settings
+    }
+
+    /// Writes the settings, if they have a place; a failure is only reported.
+    pub fn save_settings(&self) {
+        if let Some(path) = &self.settings_path
+            && let Err(e) = crate::settings::save(path, &self.settings())
+        {
+            eprintln!("warning: {}: settings not saved: {e}", path.display());
+        }
+    }
+
+    /// Notes the window's size and text size, and puts the saved theme into effect once.
+    fn track_settings(&mut self, ctx: &egui::Context) {
+        if let Some((theme, zoom)) = self.pending_look.take() {
+            // Following the system is egui's own default: nothing to change.
+            if theme != crate::settings::ThemeChoice::System {
+                ui::theme::apply_theme(ctx, theme);
+            }
+            if (zoom - 1.0).abs() > f32::EPSILON {
+                ctx.set_zoom_factor(zoom);
+            }
+        }
+        self.settings.zoom = ctx.zoom_factor();
+        let (size, fullscreen) = ctx.input(|i| {
+            (
+                i.viewport().inner_rect.map(|r| r.size()),
+                i.viewport().fullscreen.unwrap_or(false),
+            )
+        });
+        if let Some(size) = size.filter(|_| !fullscreen && self.presenting.is_none()) {
+            self.settings.window_size = Some([size.x, size.y]);
+        }
+    }
+
     /// Starts presenting as soon as the window shows the map.
     #[must_use]
     pub fn presenting_on_start(mut self) -> Self {
@@ -376,6 +467,7 @@ impl RoadmapApp {
         let mut commands = Vec::new();
         self.poll_open(ui.ctx());
         self.restore_carried_progress();
+        self.track_settings(ui.ctx());
         self.shortcuts(ui.ctx(), &mut commands);
         if self.presenting.is_some() {
             self.presentation_ui(ui, &mut commands);
@@ -397,6 +489,7 @@ impl RoadmapApp {
             can_redo: self.tracker.can_redo(),
             cleared: overview.cleared_of(0..self.loaded.roadmap.topics.len()),
             filters: &self.filters,
+            theme: self.settings.theme,
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(ui::top_bar_ui(ui, &self.loaded, top));
@@ -797,6 +890,11 @@ impl RoadmapApp {
                 }
             }
             Command::StopPresenting => self.stop_presenting(ctx),
+            Command::SetTheme(choice) => {
+                self.settings.theme = choice;
+                ui::theme::apply_theme(ctx, choice);
+                self.save_settings();
+            }
             Command::ToggleFilter(key) => self.filters.toggle(key),
             Command::ClearFilters => self.filters = ui::filter::Filters::default(),
             Command::ToggleHelp => self.panels.help = !self.panels.help,
@@ -962,6 +1060,7 @@ impl RoadmapApp {
                     Tracker::in_memory(&self.loaded)
                 };
                 ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
+                self.save_settings();
             }
             OpenOutcome::Failed(problems) => {
                 self.problems = Some(problems);
@@ -1140,6 +1239,7 @@ impl eframe::App for RoadmapApp {
     }
 
     fn on_exit(&mut self) {
+        self.save_settings();
         if let Err(e) = self.tracker.flush() {
             eprintln!("error: progress could not be saved on exit: {e}");
         }

@@ -22,8 +22,6 @@ const FIT_MARGIN: f32 = 32.0;
 const CAMERA_SECONDS: f64 = 0.35;
 /// Smallest and largest zoom when presenting a topic.
 const PRESENT_ZOOM: (f32, f32) = (0.55, 1.6);
-/// Opacity of what is not on the highlighted chain.
-const DIMMED: f32 = 0.28;
 
 /// Something the user did on the map this frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -468,7 +466,7 @@ impl MapView {
                 continue;
             }
             let colour = if self.highlight.is_some() || !kept(a) || !kept(b) {
-                theme::faded(colours.edge, DIMMED)
+                theme::faded(colours.edge, colours.dimmed)
             } else {
                 colours.edge
             };
@@ -485,7 +483,7 @@ impl MapView {
 
         // Topic boxes with their titles, and a badge for their standing once progress exists.
         for (i, screen) in node_shapes {
-            let alpha = if on_chain(i) { 1.0 } else { DIMMED };
+            let alpha = if on_chain(i) { 1.0 } else { colours.dimmed };
             let rank = placed.phase_rank[i];
             let look = NodeLook::new(
                 &colours,

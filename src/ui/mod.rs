@@ -38,6 +38,8 @@ pub struct TopBarState<'a> {
     pub cleared: (usize, usize),
     /// The filters in force.
     pub filters: &'a filter::Filters,
+    /// The colour theme.
+    pub theme: crate::settings::ThemeChoice,
 }
 
 /// The bar across the top: menus, the roadmap's title and size, progress, the view switch and Fit.
@@ -112,6 +114,15 @@ pub fn top_bar_ui(
             if ui.checkbox(&mut beside, "Outline beside the map").changed() {
                 commands.push(Command::ToggleOutlinePanel);
             }
+            ui.menu_button("Theme", |ui| {
+                for choice in crate::settings::ThemeChoice::ALL {
+                    if ui.radio(state.theme == choice, choice.label()).clicked() {
+                        commands.push(Command::SetTheme(choice));
+                    }
+                }
+                ui.separator();
+                ui.weak("Text size: Ctrl+plus, Ctrl+minus, Ctrl+0");
+            });
             ui.menu_button("Filter", |ui| {
                 filter::filter_menu_ui(ui, loaded, state.filters, &mut commands);
             });
