@@ -410,7 +410,10 @@ impl RoadmapApp {
             )
         });
         if let Some(size) = size.filter(|_| !fullscreen && self.presenting.is_none()) {
-            self.settings.window_size = Some([size.x, size.y]);
+            // The viewport's rect is in egui points, which the text size scales; the window is
+            // opened in unscaled points.
+            let zoom = ctx.zoom_factor();
+            self.settings.window_size = Some([size.x * zoom, size.y * zoom]);
         }
     }
 

@@ -191,6 +191,7 @@ fn f1_lists_every_shortcut_and_esc_closes_it() {
     ] {
         harness.get_by_label(keys);
     }
+    harness.snapshot("help");
     harness.key_press(Key::Escape);
     harness.run();
     assert!(!harness.state().help_open());

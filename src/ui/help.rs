@@ -70,22 +70,26 @@ pub fn help_window(ctx: &egui::Context) -> bool {
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
-            for (k, (heading, rows)) in SHORTCUTS.iter().enumerate() {
-                if k > 0 {
-                    ui.add_space(8.0);
-                }
-                ui.label(egui::RichText::new(*heading).strong());
-                egui::Grid::new(("shortcuts", k))
-                    .num_columns(2)
-                    .spacing([24.0, 4.0])
-                    .show(ui, |ui| {
+            // One grid, so the columns line up across the headings.
+            egui::Grid::new("shortcuts")
+                .num_columns(2)
+                .spacing([24.0, 4.0])
+                .show(ui, |ui| {
+                    for (k, (heading, rows)) in SHORTCUTS.iter().enumerate() {
+                        if k > 0 {
+                            // A blank row between groups.
+                            ui.label("");
+                            ui.end_row();
+                        }
+                        ui.label(egui::RichText::new(*heading).strong());
+                        ui.end_row();
                         for (keys, what) in *rows {
                             ui.label(egui::RichText::new(*keys).monospace());
                             ui.label(*what);
                             ui.end_row();
                         }
-                    });
-            }
+                    }
+                });
             ui.add_space(8.0);
             if ui.button("Close").clicked() {
                 close = true;
