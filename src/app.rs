@@ -52,10 +52,35 @@ pub enum Command {
     AskReset,
     /// Show or hide the progress panel.
     ToggleProgressPanel,
+    /// Show or hide the outline beside the map.
+    ToggleOutlinePanel,
     /// Hide a notice.
     DismissNotice(usize),
     /// Open the export dialog.
     OpenExport,
+    /// Open the search bar, or give it the keyboard again.
+    OpenSearch,
+    /// Close the search bar and forget the query.
+    CloseSearch,
+    /// Select a topic from the keyboard and bring it into view; the detail panel stays as it
+    /// was.
+    MoveTo(usize),
+    /// Open the detail panel of the selected topic.
+    OpenDetails,
+    /// Show or hide the keyboard shortcuts.
+    ToggleHelp,
+    /// Tick or untick a filter value.
+    ToggleFilter(ui::filter::FilterKey),
+    /// Clear every filter.
+    ClearFilters,
+    /// Start presenting: full screen, topic by topic.
+    Present,
+    /// Move while presenting.
+    PresentStep(ui::present::Step),
+    /// Stop presenting and go back to the view there was before.
+    StopPresenting,
+    /// Use another colour theme (and remember it).
+    SetTheme(crate::settings::ThemeChoice),
 }
 
 /// How an attempt to open a roadmap ended, reported from the thread that ran it.
@@ -109,6 +134,41 @@ struct Screenshot {
     result: Arc<Mutex<Option<Result<(), String>>>>,
 }
 
+/// Which panels and windows are open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, one per panel"
+)]
+struct Panels {
+    /// The progress panel on the left.
+    progress: bool,
+    /// The selected topic's detail panel.
+    details: bool,
+    /// The keyboard shortcuts window.
+    help: bool,
+    /// The outline beside the map.
+    outline: bool,
+}
+
+/// What presenting hides or moves, to put back afterwards.
+#[derive(Debug, Clone, Copy)]
+struct SavedView {
+    camera: (egui::emath::TSTransform, egui::Rect),
+    selected: Option<usize>,
+    panels: Panels,
+    view: View,
+    fullscreen: bool,
+}
+
+/// A presentation running, with the view to return to.
+struct Presenting {
+    show: ui::present::Presentation,
+    saved: SavedView,
+    /// The camera glides to the topic once the map has its presentation size.
+    glide: bool,
+}
+
 /// The desktop app.
 pub struct RoadmapApp {
     loaded: LoadedRoadmap,
@@ -127,9 +187,21 @@ pub struct RoadmapApp {
     tracker: Tracker,
     /// The note being edited, for the selected topic.
     note_draft: (usize, String),
-    progress_panel: bool,
+    panels: Panels,
     confirm_reset: bool,
     export: Option<ui::export_dialog::ExportDialog>,
+    search: Option<ui::search::SearchBar>,
+    filters: ui::filter::Filters,
+    presenting: Option<Presenting>,
+    /// The selection the outline last scrolled to.
+    outline_scrolled: Option<usize>,
+    /// What is remembered between runs, and where (`None`: nowhere).
+    settings: crate::settings::Settings,
+    settings_path: Option<PathBuf>,
+    /// The saved theme and text size, until the first frame puts them into effect.
+    pending_look: Option<(crate::settings::ThemeChoice, f32)>,
+    /// Start presenting once the map is laid out (`roadmap --present`).
+    present_on_start: bool,
     /// Whether to try the system's file dialogs (tests turn them off).
     file_dialogs: bool,
     frames: Arc<AtomicU64>,
@@ -146,9 +218,22 @@ impl RoadmapApp {
         Self {
             tracker,
             note_draft: (usize::MAX, String::new()),
-            progress_panel: true,
+            panels: Panels {
+                progress: true,
+                details: false,
+                help: false,
+                outline: false,
+            },
+            outline_scrolled: None,
+            settings: crate::settings::Settings::default(),
+            settings_path: None,
+            pending_look: None,
             confirm_reset: false,
             export: None,
+            search: None,
+            filters: ui::filter::Filters::default(),
+            presenting: None,
+            present_on_start: false,
             file_dialogs: true,
             loaded,
             file,
@@ -230,6 +315,134 @@ impl RoadmapApp {
         &self.map
     }
 
+    /// The search bar, while it is open.
+    #[must_use]
+    pub fn search(&self) -> Option<&ui::search::SearchBar> {
+        self.search.as_ref()
+    }
+
+    /// Whether the selected topic's detail panel is open.
+    #[must_use]
+    pub fn details_open(&self) -> bool {
+        self.panels.details && self.selected.is_some()
+    }
+
+    /// Whether the keyboard shortcuts window is open.
+    #[must_use]
+    pub fn help_open(&self) -> bool {
+        self.panels.help
+    }
+
+    /// Restores what was remembered (view, panels, direction now; theme and text size on the
+    /// first frame), and saves the settings to `path` when they change and on exit.
+    #[must_use]
+    pub fn with_settings(
+        mut self,
+        settings: crate::settings::Settings,
+        path: Option<PathBuf>,
+    ) -> Self {
+        use crate::settings::{SavedDirection, SavedView};
+        self.map.set_direction(match settings.direction {
+            SavedDirection::LeftToRight => Direction::LeftToRight,
+            SavedDirection::TopToBottom => Direction::TopToBottom,
+        });
+        self.view = match settings.view {
+            SavedView::Map => View::Map,
+            SavedView::Outline => View::Outline,
+        };
+        self.panels.progress = settings.progress_panel;
+        self.panels.outline = settings.outline_panel;
+        self.pending_look = Some((settings.theme, settings.zoom));
+        self.settings = settings;
+        self.settings_path = path;
+        self
+    }
+
+    /// The settings as they would be saved now.
+    #[must_use]
+    pub fn settings(&self) -> crate::settings::Settings {
+        use crate::settings::{SavedDirection, SavedView};
+        let mut settings = self.settings.clone();
+        settings.direction = match self.map.direction() {
+            Direction::LeftToRight => SavedDirection::LeftToRight,
+            Direction::TopToBottom => SavedDirection::TopToBottom,
+        };
+        settings.view = match self.view {
+            View::Map => SavedView::Map,
+            View::Outline => SavedView::Outline,
+        };
+        if let Some(p) = &self.presenting {
+            settings.progress_panel = p.saved.panels.progress;
+            settings.outline_panel = p.saved.panels.outline;
+        } else {
+            settings.progress_panel = self.panels.progress;
+            settings.outline_panel = self.panels.outline;
+        }
+        settings.last_roadmap.clone_from(&self.file);
+        settings
+    }
+
+    /// Writes the settings, if they have a place; a failure is only reported.
+    pub fn save_settings(&self) {
+        if let Some(path) = &self.settings_path
+            && let Err(e) = crate::settings::save(path, &self.settings())
+        {
+            eprintln!("warning: {}: settings not saved: {e}", path.display());
+        }
+    }
+
+    /// Notes the window's size and text size, and puts the saved theme into effect once.
+    fn track_settings(&mut self, ctx: &egui::Context) {
+        if let Some((theme, zoom)) = self.pending_look.take() {
+            // Following the system is egui's own default: nothing to change.
+            if theme != crate::settings::ThemeChoice::System {
+                ui::theme::apply_theme(ctx, theme);
+            }
+            if (zoom - 1.0).abs() > f32::EPSILON {
+                ctx.set_zoom_factor(zoom);
+            }
+        }
+        self.settings.zoom = ctx.zoom_factor();
+        let (size, fullscreen) = ctx.input(|i| {
+            (
+                i.viewport().inner_rect.map(|r| r.size()),
+                i.viewport().fullscreen.unwrap_or(false),
+            )
+        });
+        if let Some(size) = size.filter(|_| !fullscreen && self.presenting.is_none()) {
+            // The viewport's rect is in egui points, which the text size scales; the window is
+            // opened in unscaled points.
+            let zoom = ctx.zoom_factor();
+            self.settings.window_size = Some([size.x * zoom, size.y * zoom]);
+        }
+    }
+
+    /// Starts presenting as soon as the window shows the map.
+    #[must_use]
+    pub fn presenting_on_start(mut self) -> Self {
+        self.present_on_start = true;
+        self
+    }
+
+    /// The presentation running, if any.
+    #[must_use]
+    pub fn presentation(&self) -> Option<&ui::present::Presentation> {
+        self.presenting.as_ref().map(|p| &p.show)
+    }
+
+    /// The filters in force.
+    #[must_use]
+    pub fn filters(&self) -> &ui::filter::Filters {
+        &self.filters
+    }
+
+    /// Which topics the filters let through (the map dims the rest), or `None` when no filter
+    /// is set.
+    #[must_use]
+    pub fn filtered(&self) -> Option<Vec<bool>> {
+        self.filters.shown(&self.loaded, self.tracker.overview())
+    }
+
     /// The view filling the window.
     #[must_use]
     pub fn view(&self) -> View {
@@ -257,17 +470,29 @@ impl RoadmapApp {
         let mut commands = Vec::new();
         self.poll_open(ui.ctx());
         self.restore_carried_progress();
+        self.track_settings(ui.ctx());
         self.shortcuts(ui.ctx(), &mut commands);
+        if self.presenting.is_some() {
+            self.presentation_ui(ui, &mut commands);
+            for command in commands {
+                self.apply(ui.ctx(), command);
+            }
+            self.screenshot_step(ui.ctx());
+            return;
+        }
 
         let overview = self.tracker.overview();
         let goal = self.tracker.goal(&self.loaded);
         let top = ui::TopBarState {
             view: self.view,
             direction: self.map.direction(),
-            progress_panel: self.progress_panel,
+            progress_panel: self.panels.progress,
+            outline_panel: self.panels.outline,
             can_undo: self.tracker.can_undo(),
             can_redo: self.tracker.can_redo(),
             cleared: overview.cleared_of(0..self.loaded.roadmap.topics.len()),
+            filters: &self.filters,
+            theme: self.settings.theme,
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(ui::top_bar_ui(ui, &self.loaded, top));
@@ -286,7 +511,23 @@ impl RoadmapApp {
                 }
             });
         }
-        if self.progress_panel {
+        if let Some(bar) = &mut self.search {
+            egui::Panel::top("search").show(ui, |ui| match bar.ui(ui, &self.loaded) {
+                Some(ui::search::SearchAction::Select(i)) => {
+                    commands.push(Command::Select(Some(i)));
+                }
+                Some(ui::search::SearchAction::Close) => commands.push(Command::CloseSearch),
+                None => {}
+            });
+        }
+        let shown = self.filters.shown(&self.loaded, overview);
+        if let Some(shown) = &shown {
+            let count = shown.iter().filter(|s| **s).count();
+            egui::Panel::top("filters").show(ui, |ui| {
+                ui::filter::filter_bar_ui(ui, &self.filters, count, shown.len(), &mut commands);
+            });
+        }
+        if self.panels.progress {
             egui::Panel::left("progress")
                 .default_size(250.0)
                 .size_range(200.0..=420.0)
@@ -298,7 +539,33 @@ impl RoadmapApp {
                     }
                 });
         }
-        if let Some(topic) = self.selected.filter(|_| self.view == View::Map) {
+        if self.selected.is_none() {
+            self.outline_scrolled = None;
+        }
+        let scroll_to = self
+            .selected
+            .filter(|_| self.outline_scrolled != self.selected);
+        let outline = ui::outline::OutlineState {
+            overview,
+            selected: self.selected,
+            scroll_to,
+            compact: true,
+        };
+        let mut outline_actions = Vec::new();
+        if self.panels.outline && self.view == View::Map {
+            egui::Panel::left("outline_side")
+                .default_size(320.0)
+                .size_range(220.0..=560.0)
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    ui.label(egui::RichText::new("Outline").heading());
+                    outline_actions = ui::outline::outline_ui(ui, &self.loaded, outline);
+                });
+        }
+        if let Some(topic) = self
+            .selected
+            .filter(|_| self.view == View::Map && self.panels.details)
+        {
             if self.note_draft.0 != topic || !ui.ctx().egui_wants_keyboard_input() {
                 let saved = self
                     .tracker
@@ -339,6 +606,12 @@ impl RoadmapApp {
             overview: self.tracker.has_progress(&self.loaded).then_some(overview),
             goal,
             revision: self.tracker.revision(),
+            matches: self
+                .search
+                .as_ref()
+                .and_then(ui::search::SearchBar::matches),
+            shown: shown.as_deref(),
+            spotlight: None,
         };
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
@@ -355,10 +628,28 @@ impl RoadmapApp {
                 }
                 View::Outline => {
                     egui::Frame::new().inner_margin(8.0).show(ui, |ui| {
-                        ui::outline::outline_ui(ui, &self.loaded);
+                        let state = ui::outline::OutlineState {
+                            compact: false,
+                            ..outline
+                        };
+                        for action in ui::outline::outline_ui(ui, &self.loaded, state) {
+                            outline_actions.push(action);
+                            if matches!(action, ui::outline::OutlineAction::Select(_)) {
+                                commands.push(Command::ShowView(View::Map));
+                            }
+                        }
                     });
                 }
             });
+        for action in outline_actions {
+            commands.push(match action {
+                ui::outline::OutlineAction::Select(i) => Command::Select(Some(i)),
+                ui::outline::OutlineAction::SetStatus(i, s) => Command::Edit(Edit::Status(i, s)),
+            });
+        }
+        if scroll_to.is_some() && (self.panels.outline || self.view == View::Outline) {
+            self.outline_scrolled = scroll_to;
+        }
         self.reset_dialog(ui.ctx());
         if let Some(dialog) = &mut self.export {
             let action = dialog.ui(ui.ctx(), &self.loaded, self.tracker.progress());
@@ -368,11 +659,60 @@ impl RoadmapApp {
         }
         self.problems_window(ui.ctx());
         self.path_prompt_window(ui.ctx(), &mut commands);
+        if self.panels.help && ui::help::help_window(ui.ctx()) {
+            commands.push(Command::ToggleHelp);
+        }
 
         for command in commands {
             self.apply(ui.ctx(), command);
         }
+        if self.present_on_start && self.map.is_ready() {
+            self.present_on_start = false;
+            self.apply(ui.ctx(), Command::Present);
+        }
         self.screenshot_step(ui.ctx());
+    }
+
+    /// The window while presenting: the map, spotlighting one topic and its prerequisite
+    /// chain, over a caption with the step, the phase and why the topic sits there.
+    fn presentation_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let Some(presenting) = &mut self.presenting else {
+            return;
+        };
+        egui::Panel::bottom("caption")
+            .frame(
+                egui::Frame::side_top_panel(ui.style())
+                    .inner_margin(egui::Margin::symmetric(24, 8)),
+            )
+            .show(ui, |ui| {
+                ui::present::caption_ui(ui, &self.loaded, &presenting.show);
+            });
+        let topic = presenting.show.topic();
+        let input = MapInput {
+            selected: topic,
+            overview: self
+                .tracker
+                .has_progress(&self.loaded)
+                .then_some(self.tracker.overview()),
+            revision: self.tracker.revision(),
+            spotlight: topic,
+            ..MapInput::default()
+        };
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+            .show(ui, |ui| {
+                for event in self.map.ui(ui, &self.loaded, input) {
+                    if let MapEvent::TopicClicked(i) = event {
+                        commands.push(Command::PresentStep(ui::present::Step::To(i)));
+                    }
+                }
+            });
+        if presenting.glide
+            && let Some(topic) = topic
+        {
+            presenting.glide = false;
+            self.map.glide_to_chain(ui.ctx(), &self.loaded, topic);
+        }
     }
 
     fn shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
@@ -380,7 +720,11 @@ impl RoadmapApp {
         let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
         let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
         let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
+        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
         ctx.input_mut(|i| {
+            if i.consume_shortcut(&find) {
+                commands.push(Command::OpenSearch);
+            }
             if i.consume_shortcut(&open) {
                 commands.push(Command::OpenDialog);
             }
@@ -392,6 +736,12 @@ impl RoadmapApp {
             }
         });
         let typing = ctx.egui_wants_keyboard_input();
+        if self.presenting.is_some() {
+            if !typing {
+                Self::presentation_keys(ctx, commands);
+            }
+            return;
+        }
         let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
         let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
         let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
@@ -411,8 +761,42 @@ impl RoadmapApp {
         if typing || dialog_open {
             return;
         }
+        let slash = ctx.input_mut(|i| {
+            let text = i
+                .events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Text(t) if t == "/"));
+            i.events
+                .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/"));
+            i.consume_key(Modifiers::NONE, Key::Slash) || text
+        });
+        if slash {
+            commands.push(Command::OpenSearch);
+        }
+        let help = ctx.input(|i| {
+            i.key_pressed(Key::F1)
+                || i.key_pressed(Key::Questionmark)
+                || i.events
+                    .iter()
+                    .any(|e| matches!(e, egui::Event::Text(t) if t == "?"))
+        });
+        if help {
+            commands.push(Command::ToggleHelp);
+        }
+        if ctx.input(|i| i.key_pressed(Key::F5)) {
+            commands.push(Command::Present);
+        }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
-            commands.push(Command::Select(None));
+            commands.push(if self.panels.help {
+                Command::ToggleHelp
+            } else if self.search.is_some() {
+                Command::CloseSearch
+            } else {
+                Command::Select(None)
+            });
+        }
+        if self.view == View::Map {
+            self.arrow_keys(ctx, commands);
         }
         if let Some(topic) = self.selected {
             let keys = [
@@ -429,14 +813,94 @@ impl RoadmapApp {
         }
     }
 
+    fn presentation_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
+        use egui::Key;
+        use ui::present::Step;
+        let keys = [
+            (Key::ArrowRight, Step::Next),
+            (Key::ArrowDown, Step::Next),
+            (Key::Space, Step::Next),
+            (Key::ArrowLeft, Step::Previous),
+            (Key::ArrowUp, Step::Previous),
+            (Key::Backspace, Step::Previous),
+            (Key::PageDown, Step::NextPhase),
+            (Key::PageUp, Step::PreviousPhase),
+            (Key::Home, Step::First),
+            (Key::End, Step::Last),
+        ];
+        for (key, step) in keys {
+            if ctx.input(|i| i.key_pressed(key)) {
+                commands.push(Command::PresentStep(step));
+            }
+        }
+        if ctx.input(|i| i.key_pressed(Key::Escape) || i.key_pressed(Key::F5)) {
+            commands.push(Command::StopPresenting);
+        }
+    }
+
+    /// Arrows walk the graph from the selected topic (or start at the first topic); Enter opens
+    /// its panel.
+    fn arrow_keys(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        use egui::Key;
+        let pressed = [
+            Key::ArrowLeft,
+            Key::ArrowRight,
+            Key::ArrowUp,
+            Key::ArrowDown,
+        ]
+        .into_iter()
+        .find(|&k| ctx.input(|i| i.key_pressed(k) && i.modifiers.is_none()));
+        if let Some(key) = pressed {
+            let to = match self.selected {
+                Some(from) => self.map.neighbour(&self.loaded, from, key),
+                None => self.loaded.graph.topological_order().first().copied(),
+            };
+            if let Some(to) = to {
+                commands.push(Command::MoveTo(to));
+            }
+        }
+        if self.selected.is_some()
+            && !self.panels.details
+            && ctx.input(|i| i.key_pressed(Key::Enter) && i.modifiers.is_none())
+        {
+            commands.push(Command::OpenDetails);
+        }
+    }
+
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Select(topic) => {
                 self.selected = topic.filter(|&i| i < self.loaded.roadmap.topics.len());
+                self.panels.details = self.selected.is_some();
                 if let Some(i) = self.selected {
                     self.map.bring_into_view(ctx, i);
                 }
             }
+            Command::MoveTo(topic) => {
+                if topic < self.loaded.roadmap.topics.len() {
+                    self.selected = Some(topic);
+                    self.map.bring_into_view(ctx, topic);
+                }
+            }
+            Command::OpenDetails => self.panels.details = self.selected.is_some(),
+            Command::Present => self.start_presenting(ctx),
+            Command::PresentStep(step) => {
+                if let Some(p) = &mut self.presenting
+                    && p.show.go(step)
+                {
+                    self.selected = p.show.topic();
+                    p.glide = true;
+                }
+            }
+            Command::StopPresenting => self.stop_presenting(ctx),
+            Command::SetTheme(choice) => {
+                self.settings.theme = choice;
+                ui::theme::apply_theme(ctx, choice);
+                self.save_settings();
+            }
+            Command::ToggleFilter(key) => self.filters.toggle(key),
+            Command::ClearFilters => self.filters = ui::filter::Filters::default(),
+            Command::ToggleHelp => self.panels.help = !self.panels.help,
             Command::Fit => self.map.request_fit(),
             Command::ShowView(view) => self.view = view,
             Command::SetDirection(d) => self.map.set_direction(d),
@@ -456,8 +920,14 @@ impl RoadmapApp {
                 self.tracker.redo(&self.loaded);
             }
             Command::AskReset => self.confirm_reset = true,
-            Command::ToggleProgressPanel => self.progress_panel = !self.progress_panel,
+            Command::ToggleOutlinePanel => self.panels.outline = !self.panels.outline,
+            Command::ToggleProgressPanel => self.panels.progress = !self.panels.progress,
             Command::DismissNotice(k) => self.tracker.dismiss_notice(k),
+            Command::OpenSearch => match &mut self.search {
+                Some(bar) => bar.focus(),
+                None => self.search = Some(ui::search::SearchBar::new()),
+            },
+            Command::CloseSearch => self.search = None,
             Command::OpenExport => {
                 if self.export.is_none() {
                     self.export = Some(ui::export_dialog::ExportDialog::new(self.file_dialogs));
@@ -465,6 +935,44 @@ impl RoadmapApp {
             }
         }
         ctx.request_repaint();
+    }
+
+    fn start_presenting(&mut self, ctx: &egui::Context) {
+        if self.presenting.is_some() || self.loaded.roadmap.topics.is_empty() {
+            return;
+        }
+        let saved = SavedView {
+            camera: self.map.camera(),
+            selected: self.selected,
+            panels: self.panels,
+            view: self.view,
+            fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
+        };
+        let show = ui::present::Presentation::new(&self.loaded);
+        self.selected = show.topic();
+        self.view = View::Map;
+        self.panels.help = false;
+        if !saved.fullscreen {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+        }
+        self.presenting = Some(Presenting {
+            show,
+            saved,
+            glide: true,
+        });
+    }
+
+    fn stop_presenting(&mut self, ctx: &egui::Context) {
+        let Some(Presenting { saved, .. }) = self.presenting.take() else {
+            return;
+        };
+        self.selected = saved.selected;
+        self.panels = saved.panels;
+        self.view = saved.view;
+        self.map.set_camera(saved.camera);
+        if !saved.fullscreen {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+        }
     }
 
     /// Opens the system file dialog on another thread, so the window keeps drawing; the chosen
@@ -555,6 +1063,7 @@ impl RoadmapApp {
                     Tracker::in_memory(&self.loaded)
                 };
                 ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
+                self.save_settings();
             }
             OpenOutcome::Failed(problems) => {
                 self.problems = Some(problems);
@@ -691,7 +1200,11 @@ impl RoadmapApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             return;
         }
-        if self.view != View::Map || self.map.is_ready() {
+        let settled = self.map.is_ready()
+            && !self.map.is_moving()
+            && !self.present_on_start
+            && self.presenting.as_ref().is_none_or(|p| !p.glide);
+        if self.view != View::Map || settled {
             shot.frames_ready += 1;
         }
         if shot.frames_ready >= 3 && !shot.requested {
@@ -729,6 +1242,7 @@ impl eframe::App for RoadmapApp {
     }
 
     fn on_exit(&mut self) {
+        self.save_settings();
         if let Err(e) = self.tracker.flush() {
             eprintln!("error: progress could not be saved on exit: {e}");
         }

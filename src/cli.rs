@@ -35,6 +35,9 @@ pub struct Cli {
     /// Open the window, save a PNG of it to PATH once the map is drawn, and exit.
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
+    /// Open the window presenting the roadmap: full screen, topic by topic.
+    #[arg(long)]
+    pub present: bool,
     /// Progress file to read and write, for every command and the window (default: one file
     /// per roadmap id in the user's data folder).
     #[arg(long, value_name = "PATH", global = true)]
@@ -142,6 +145,8 @@ impl Cli {
                 Some(("[FILE]", "; put FILE after the subcommand"))
             } else if cli.screenshot.is_some() {
                 Some(("--screenshot", ""))
+            } else if cli.present {
+                Some(("--present", ""))
             } else {
                 None
             };

@@ -7,6 +7,7 @@ pub mod cli;
 pub mod export;
 pub mod layout;
 pub mod model;
+pub mod settings;
 pub mod store;
 pub mod tracker;
 pub mod ui;

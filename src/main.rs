@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use roadmap::app::RoadmapApp;
 use roadmap::cli::{self, Cli, Command};
-use roadmap::store;
+use roadmap::{model, settings, store};
 
 fn main() -> ExitCode {
     let args = Cli::parse_args();
@@ -91,7 +91,30 @@ fn main() -> ExitCode {
             &mut err,
         ),
         None => {
-            let loaded = match cli::load(args.file.as_deref()) {
+            let settings_path = settings::default_path();
+            let (saved, warning) = settings_path
+                .as_deref()
+                .map(settings::load)
+                .unwrap_or_default();
+            if let Some(warning) = warning {
+                eprintln!("warning: {warning}");
+            }
+            // Without FILE, the roadmap open last comes back; if it no longer opens, the
+            // bundled one does.
+            let mut file = args.file.clone();
+            if file.is_none()
+                && let Some(last) = saved.last_roadmap.clone()
+            {
+                if model::load_file(&last).is_ok() {
+                    file = Some(last);
+                } else {
+                    eprintln!(
+                        "warning: the roadmap open last, {}, does not open; showing the bundled roadmap",
+                        last.display()
+                    );
+                }
+            }
+            let loaded = match cli::load(file.as_deref()) {
                 Ok(loaded) => loaded,
                 Err(e) => {
                     cli::print_problems(&e, &mut err);
@@ -104,13 +127,23 @@ fn main() -> ExitCode {
                 .progress
                 .or_else(|| store::default_path(&loaded.roadmap.id));
             drop((out, err));
-            let app = RoadmapApp::new(loaded, args.file).with_progress_file(progress);
-            run_window(app, args.screenshot)
+            let window_size = saved.window_size;
+            let mut app = RoadmapApp::new(loaded, file)
+                .with_progress_file(progress)
+                .with_settings(saved, settings_path);
+            if args.present {
+                app = app.presenting_on_start();
+            }
+            run_window(app, args.screenshot, window_size)
         }
     }
 }
 
-fn run_window(mut app: RoadmapApp, screenshot: Option<PathBuf>) -> ExitCode {
+fn run_window(
+    mut app: RoadmapApp,
+    screenshot: Option<PathBuf>,
+    window_size: Option<[f32; 2]>,
+) -> ExitCode {
     let shot_result = Arc::new(Mutex::new(None));
     if let Some(path) = &screenshot {
         app.screenshot_to(path.clone(), Arc::clone(&shot_result));
@@ -118,7 +151,7 @@ fn run_window(mut app: RoadmapApp, screenshot: Option<PathBuf>) -> ExitCode {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title(app.window_title())
         .with_app_id("roadmap")
-        .with_inner_size([1280.0, 800.0])
+        .with_inner_size(window_size.unwrap_or([1280.0, 800.0]))
         .with_min_inner_size([480.0, 320.0]);
     match eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")) {
         Ok(icon) => viewport = viewport.with_icon(icon),

@@ -183,11 +183,17 @@ pub fn save(path: &Path, progress: &Progress) -> io::Result<()> {
     }
     let mut text = serde_json::to_string_pretty(progress).map_err(io::Error::other)?;
     text.push('\n');
+    write_atomic(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder is written, synced
+/// and renamed over the old file, and the folder is synced. Creates missing parent folders.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)?;
     }
     let mut file = AtomicWriteFile::options().open(path)?;
-    file.write_all(text.as_bytes())?;
+    file.write_all(bytes)?;
     file.flush()?;
     // `commit` syncs the file, renames it over the old one and syncs the folder.
     file.commit()

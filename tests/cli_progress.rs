@@ -401,4 +401,6 @@ fn window_arguments_before_a_subcommand_are_refused() {
         err.starts_with("error: the argument '--screenshot'"),
         "{err}"
     );
+    let (_, err) = run(&["--present", "status"], 2);
+    assert!(err.starts_with("error: the argument '--present'"), "{err}");
 }

@@ -1,11 +1,13 @@
-//! The outline view as a user sees it, driven through `egui_kittest`.
+//! The outline view as a user sees it, driven through `egui_kittest`: alone, and beside the
+//! map, where its checkboxes and the map's selection stay in step.
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use roadmap::app::{RoadmapApp, View};
-use roadmap::model;
+use roadmap::model::{self, Status};
 
 fn harness() -> Harness<'static, RoadmapApp> {
     let loaded = model::bundled().unwrap();
@@ -97,4 +99,131 @@ fn opening_a_topic_shows_its_rationale_prerequisites_and_sources() {
     for source in &topic.sources {
         harness.get_by_label(&source.title);
     }
+}
+
+/// The map with the outline beside it, and no progress panel.
+fn beside_the_map() -> Harness<'static, RoadmapApp> {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(30)
+        .build_eframe(|_cc| RoadmapApp::new(loaded, None));
+    harness.run();
+    for item in ["Progress panel", "Outline beside the map"] {
+        harness.get_by_label("View").click();
+        harness.run();
+        harness.get_by_label(item).click();
+        harness.run();
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+    }
+    assert_eq!(harness.state().view(), View::Map);
+    harness
+}
+
+/// The outline's label of a topic: its number in topological order and its title.
+fn outline_label(id: &str) -> String {
+    let loaded = model::bundled().unwrap();
+    let i = loaded.graph.index_of(id).unwrap();
+    let n = loaded
+        .graph
+        .topological_order()
+        .iter()
+        .position(|&t| t == i)
+        .unwrap();
+    format!("{}. {}", n + 1, loaded.roadmap.topics[i].title)
+}
+
+fn ticked(harness: &Harness<'_, RoadmapApp>, label: &str) -> bool {
+    use egui_kittest::kittest::NodeT as _;
+    let node = harness.get_by_role_and_label(Role::CheckBox, label);
+    node.accesskit_node().toggled() == Some(egui::accesskit::Toggled::True)
+}
+
+#[test]
+fn the_outline_checkbox_ticks_the_same_topic_as_the_map() {
+    let mut harness = beside_the_map();
+    let label = outline_label("knowledge-bases");
+    assert!(!ticked(&harness, &label));
+    harness
+        .get_by_role_and_label(Role::CheckBox, &label)
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::CheckBox, &label)
+        .click();
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .tracker()
+            .progress()
+            .status("knowledge-bases"),
+        Status::Done
+    );
+    assert!(ticked(&harness, &label));
+
+    // And the other way: D on the map ticks the outline's box; T clears it.
+    harness.key_press(egui::Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Bedrock Knowledge Bases")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::T);
+    harness.run();
+    assert!(!ticked(&harness, &label));
+    let guardrails = outline_label("guardrails");
+    harness
+        .get_by_role_and_label(Role::Button, "Amazon Bedrock Guardrails")
+        .click();
+    harness.run();
+    harness.key_press(egui::Key::D);
+    harness.run();
+    assert!(ticked(&harness, &guardrails));
+}
+
+#[test]
+fn the_outline_follows_the_map_selection_and_selects_on_the_map() {
+    let mut harness = beside_the_map();
+    // Selecting the last topic on the map scrolls the outline to it.
+    harness.key_press(egui::Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Enterprise AI maturity")
+        .click();
+    harness.run();
+    harness.run();
+    let label = outline_label("enterprise-ai-maturity");
+    let row = harness.get_by_role_and_label(Role::CheckBox, &label).rect();
+    assert!(row.bottom() < 900.0 && row.top() > 0.0, "{row:?}");
+    harness.get_by_label("Selected");
+
+    // "Show on map" beside a topic selects it there.
+    let first = outline_label("foundation-models");
+    harness
+        .get_by_role_and_label(Role::CheckBox, &first)
+        .scroll_to_me();
+    harness.run();
+    let y = harness
+        .get_by_role_and_label(Role::CheckBox, &first)
+        .rect()
+        .center()
+        .y;
+    harness
+        .get_all_by_label("Show on map")
+        .min_by(|a, b| {
+            (a.rect().center().y - y)
+                .abs()
+                .total_cmp(&(b.rect().center().y - y).abs())
+        })
+        .unwrap()
+        .click();
+    harness.run();
+    let fm = harness
+        .state()
+        .roadmap()
+        .graph
+        .index_of("foundation-models");
+    assert_eq!(harness.state().selected(), fm);
 }

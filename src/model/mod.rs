@@ -4,6 +4,7 @@ pub mod graph;
 pub mod load;
 pub mod personal;
 pub mod progress;
+pub mod search;
 pub mod types;
 
 pub use graph::RoadmapGraph;

@@ -8,7 +8,7 @@
 use egui::emath::TSTransform;
 use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, pos2, vec2};
 
-use super::scene::{self, DIMMED, NodeLook, Placed, band_rect, to_rect};
+use super::scene::{self, NodeLook, Placed, band_rect, to_rect};
 use super::theme::{self, MapColours};
 use crate::layout::{self, Direction};
 use crate::model::{LoadedRoadmap, Overview, Status};
@@ -21,6 +21,8 @@ const MAX_FIT_ZOOM: f32 = 1.25;
 const FIT_MARGIN: f32 = 32.0;
 /// How long the camera takes to glide to a topic, in seconds.
 const CAMERA_SECONDS: f64 = 0.35;
+/// Smallest and largest zoom when presenting a topic.
+const PRESENT_ZOOM: (f32, f32) = (0.8, 1.5);
 
 /// Something the user did on the map this frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +49,13 @@ pub struct MapInput<'a> {
     pub goal: Option<usize>,
     /// Changes whenever progress changes, so cached highlights are recomputed.
     pub revision: u64,
+    /// Search matches: outlined, and the other topics dimmed.
+    pub matches: Option<&'a [bool]>,
+    /// What the filters let through; the rest is dimmed.
+    pub shown: Option<&'a [bool]>,
+    /// Presenting this topic: it and its prerequisite chain are lit, the rest dimmed, and
+    /// hovering changes nothing.
+    pub spotlight: Option<usize>,
 }
 
 /// What the highlight follows: a topic's whole chain, or what still stands before the goal.
@@ -54,6 +63,8 @@ pub struct MapInput<'a> {
 enum Focus {
     Topic(usize),
     Goal(usize, u64),
+    /// A topic and everything it needs, at any depth.
+    Prerequisites(usize),
 }
 
 /// A camera glide from one view to another.
@@ -149,9 +160,66 @@ impl MapView {
     #[must_use]
     pub fn highlight_of(&self, topic: usize) -> Option<(usize, bool)> {
         self.highlight.as_ref().map(|(focus, chain)| {
-            let (Focus::Topic(f) | Focus::Goal(f, _)) = *focus;
+            let (Focus::Topic(f) | Focus::Goal(f, _) | Focus::Prerequisites(f)) = *focus;
             (f, chain.get(topic).copied().unwrap_or(false))
         })
+    }
+
+    /// Where an arrow key leads from `topic`: towards the prerequisites (Left, or Up when layers
+    /// run top to bottom), towards what it unlocks (Right, or Down), or to the next topic of
+    /// the same layer on either side. Of several prerequisites or dependents, the one closest
+    /// across the layers is taken. `None` at an end, or before the map is laid out.
+    #[must_use]
+    pub fn neighbour(&self, loaded: &LoadedRoadmap, topic: usize, key: egui::Key) -> Option<usize> {
+        use egui::Key::{ArrowDown, ArrowLeft, ArrowRight, ArrowUp};
+        let placed = self.placed.as_ref()?;
+        let nodes = &placed.layout.nodes;
+        nodes.get(topic)?;
+        // Position along the layer (across the flow).
+        let across = |i: usize| {
+            let c = nodes[i].center();
+            match self.direction {
+                Direction::LeftToRight => c.y,
+                Direction::TopToBottom => c.x,
+            }
+        };
+        let closest = |candidates: Vec<usize>| {
+            candidates.into_iter().min_by(|&a, &b| {
+                (across(a) - across(topic))
+                    .abs()
+                    .total_cmp(&(across(b) - across(topic)).abs())
+                    .then(a.cmp(&b))
+            })
+        };
+        let (back, forth, before, after) = match self.direction {
+            Direction::LeftToRight => (ArrowLeft, ArrowRight, ArrowUp, ArrowDown),
+            Direction::TopToBottom => (ArrowUp, ArrowDown, ArrowLeft, ArrowRight),
+        };
+        if key == back {
+            closest(loaded.graph.prerequisites(topic))
+        } else if key == forth {
+            closest(loaded.graph.unlocks(topic))
+        } else if key == before || key == after {
+            let layer = placed.layout.layers[topic];
+            let mut same: Vec<usize> = (0..nodes.len())
+                .filter(|&i| placed.layout.layers[i] == layer)
+                .collect();
+            same.sort_by(|&a, &b| across(a).total_cmp(&across(b)));
+            let at = same.iter().position(|&i| i == topic)?;
+            if key == before {
+                at.checked_sub(1).and_then(|k| same.get(k).copied())
+            } else {
+                same.get(at + 1).copied()
+            }
+        } else {
+            None
+        }
+    }
+
+    /// The layer a topic was placed in, once the map is laid out.
+    #[must_use]
+    pub fn layer_of(&self, topic: usize) -> Option<usize> {
+        self.placed.as_ref()?.layout.layers.get(topic).copied()
     }
 
     /// The current zoom: screen points per layout unit.
@@ -188,6 +256,65 @@ impl MapView {
         ctx.request_repaint();
     }
 
+    /// Glides the camera to frame `topic` with its direct prerequisites, as large as fits
+    /// (within a readable range); when they cannot all fit, the topic is centred.
+    pub fn glide_to_chain(&mut self, ctx: &egui::Context, loaded: &LoadedRoadmap, topic: usize) {
+        let Some(placed) = self.placed.as_ref() else {
+            return;
+        };
+        let Some(node) = placed.layout.nodes.get(topic) else {
+            return;
+        };
+        let node = to_rect(*node);
+        let frame = loaded
+            .graph
+            .prerequisites(topic)
+            .into_iter()
+            .filter_map(|p| placed.layout.nodes.get(p))
+            .fold(node, |acc, r| acc.union(to_rect(*r)));
+        let room = self.rect.shrink(FIT_MARGIN * 2.0);
+        if !room.is_positive() {
+            return;
+        }
+        let fits = (room.width() / frame.width()).min(room.height() / frame.height());
+        let (scaling, centre) = if fits >= PRESENT_ZOOM.0 {
+            (fits.min(PRESENT_ZOOM.1), frame.center())
+        } else {
+            (PRESENT_ZOOM.0, node.center())
+        };
+        let to = TSTransform::new(
+            self.rect.center().to_vec2() - scaling * centre.to_vec2(),
+            scaling,
+        );
+        self.camera_move = Some(CameraMove {
+            from: self.to_screen,
+            to,
+            start: ctx.input(|i| i.time),
+        });
+        ctx.request_repaint();
+    }
+
+    /// The camera and the rectangle it was for, to come back to later.
+    #[must_use]
+    pub fn camera(&self) -> (TSTransform, Rect) {
+        let to_screen = self.camera_move.map_or(self.to_screen, |m| m.to);
+        (to_screen, self.rect)
+    }
+
+    /// Puts the camera back where [`MapView::camera`] found it.
+    pub fn set_camera(&mut self, (to_screen, rect): (TSTransform, Rect)) {
+        self.to_screen = to_screen;
+        self.rect = rect;
+        self.camera_move = None;
+        self.needs_fit = false;
+    }
+
+    /// Whether the camera is gliding.
+    #[must_use]
+    pub fn is_moving(&self) -> bool {
+        self.camera_move.is_some()
+    }
+
     /// Draws the map into the space left in `ui` and reports clicks.
     pub fn ui(
         &mut self,
@@ -209,8 +336,14 @@ impl MapView {
             self.needs_fit = false;
             self.camera_move = None;
         } else if self.rect.is_positive() && self.rect != rect {
-            // Keep what was in the middle of the window in the middle when it resizes.
-            self.to_screen.translation += rect.center() - self.rect.center();
+            // Keep what was in the middle of the window in the middle when it resizes, and
+            // where a glide is heading too.
+            let shift = rect.center() - self.rect.center();
+            self.to_screen.translation += shift;
+            if let Some(m) = &mut self.camera_move {
+                m.from.translation += shift;
+                m.to.translation += shift;
+            }
         }
         self.rect = rect;
         self.animate_camera(ui.ctx());
@@ -256,12 +389,23 @@ impl MapView {
         }
         self.hovered = hovered;
         let focus = match (hovered.or(selected), input.goal) {
+            _ if input.spotlight.is_some() => input.spotlight.map(Focus::Prerequisites),
             (Some(i), _) => Some(Focus::Topic(i)),
             (None, Some(g)) => Some(Focus::Goal(g, input.revision)),
             (None, None) => None,
         };
         self.update_highlight(loaded, focus, input.overview);
-        let on_chain = |i: usize| self.highlight.as_ref().is_none_or(|(_, chain)| chain[i]);
+        // Search and filters dim what they leave out, on top of the hover highlight.
+        let kept = |i: usize| {
+            input
+                .matches
+                .is_none_or(|m| m.get(i).copied().unwrap_or(false))
+                && input
+                    .shown
+                    .is_none_or(|m| m.get(i).copied().unwrap_or(false))
+        };
+        let on_chain =
+            |i: usize| kept(i) && self.highlight.as_ref().is_none_or(|(_, chain)| chain[i]);
 
         // Phase bands behind everything, each with its label on top.
         let zoom = self.to_screen.scaling;
@@ -298,15 +442,15 @@ impl MapView {
                 continue;
             }
             let lit = self.highlight.as_ref().is_some_and(|(focus, chain)| {
-                let (Focus::Topic(f) | Focus::Goal(f, _)) = *focus;
+                let (Focus::Topic(f) | Focus::Goal(f, _) | Focus::Prerequisites(f)) = *focus;
                 chain[a] && chain[b] && edge_on_chain(loaded, f, a, b)
             });
-            if lit {
+            if lit && kept(a) && kept(b) {
                 highlighted_edges.push(k);
                 continue;
             }
-            let colour = if self.highlight.is_some() {
-                theme::faded(colours.edge, DIMMED)
+            let colour = if self.highlight.is_some() || !kept(a) || !kept(b) {
+                theme::faded(colours.edge, colours.dimmed)
             } else {
                 colours.edge
             };
@@ -323,7 +467,7 @@ impl MapView {
 
         // Topic boxes with their titles, and a badge for their standing once progress exists.
         for (i, screen) in node_shapes {
-            let alpha = if on_chain(i) { 1.0 } else { DIMMED };
+            let alpha = if on_chain(i) { 1.0 } else { colours.dimmed };
             let rank = placed.phase_rank[i];
             let look = NodeLook::new(
                 &colours,
@@ -336,6 +480,18 @@ impl MapView {
                 stroke = Stroke::new((3.5 * zoom).clamp(2.0, 5.0), colours.selection);
             } else if self.hovered == Some(i) {
                 stroke.width *= 1.8;
+            }
+            if input
+                .matches
+                .is_some_and(|m| m.get(i).copied().unwrap_or(false))
+            {
+                // A search match wears a bold ring outside its box.
+                painter.rect_stroke(
+                    screen.expand(3.0 * zoom.max(0.5)),
+                    rounding + 3.0 * zoom,
+                    Stroke::new((3.0 * zoom).clamp(2.0, 4.0), colours.search),
+                    egui::StrokeKind::Outside,
+                );
             }
             if input.goal == Some(i) && selected != Some(i) {
                 // The goal wears a double outline.
@@ -448,6 +604,12 @@ impl MapView {
                         .into_iter()
                         .chain(loaded.graph.descendants(f))
                     {
+                        chain[i] = true;
+                    }
+                }
+                Focus::Prerequisites(f) => {
+                    chain[f] = true;
+                    for i in loaded.graph.ancestors(f) {
                         chain[i] = true;
                     }
                 }

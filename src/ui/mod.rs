@@ -2,10 +2,14 @@
 
 pub mod details;
 pub mod export_dialog;
+pub mod filter;
+pub mod help;
 pub mod map;
 pub mod outline;
+pub mod present;
 pub mod progress;
 pub mod scene;
+pub mod search;
 pub mod theme;
 
 use crate::app::{Command, View};
@@ -14,23 +18,37 @@ use crate::model::LoadedRoadmap;
 
 /// What the top bar shows besides the roadmap.
 #[derive(Debug, Clone, Copy)]
-pub struct TopBarState {
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "what the menus show ticked or enabled"
+)]
+pub struct TopBarState<'a> {
     /// The view filling the window.
     pub view: View,
     /// Which way the map's layers run.
     pub direction: Direction,
     /// Whether the progress panel is shown.
     pub progress_panel: bool,
+    /// Whether the outline is shown beside the map.
+    pub outline_panel: bool,
     /// Whether there is a change to undo, and one to redo.
     pub can_undo: bool,
     /// Whether there is a change to redo.
     pub can_redo: bool,
     /// Topics done or skipped, and all topics.
     pub cleared: (usize, usize),
+    /// The filters in force.
+    pub filters: &'a filter::Filters,
+    /// The colour theme.
+    pub theme: crate::settings::ThemeChoice,
 }
 
 /// The bar across the top: menus, the roadmap's title and size, progress, the view switch and Fit.
-pub fn top_bar_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, state: TopBarState) -> Vec<Command> {
+pub fn top_bar_ui(
+    ui: &mut egui::Ui,
+    loaded: &LoadedRoadmap,
+    state: TopBarState<'_>,
+) -> Vec<Command> {
     let TopBarState {
         view, direction, ..
     } = state;
@@ -73,6 +91,11 @@ pub fn top_bar_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, state: TopBarState)
                 commands.push(Command::Redo);
             }
             ui.separator();
+            let find = egui::Button::new("Find…").shortcut_text(shortcut(ui, egui::Key::F));
+            if ui.add(find).clicked() {
+                commands.push(Command::OpenSearch);
+            }
+            ui.separator();
             if ui.button("Reset progress…").clicked() {
                 commands.push(Command::AskReset);
             }
@@ -88,10 +111,35 @@ pub fn top_bar_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, state: TopBarState)
             if ui.checkbox(&mut shown, "Progress panel").changed() {
                 commands.push(Command::ToggleProgressPanel);
             }
+            let mut beside = state.outline_panel;
+            if ui.checkbox(&mut beside, "Outline beside the map").changed() {
+                commands.push(Command::ToggleOutlinePanel);
+            }
+            ui.menu_button("Theme", |ui| {
+                for choice in crate::settings::ThemeChoice::ALL {
+                    if ui.radio(state.theme == choice, choice.label()).clicked() {
+                        commands.push(Command::SetTheme(choice));
+                    }
+                }
+                ui.separator();
+                ui.weak("Text size: Ctrl+plus, Ctrl+minus, Ctrl+0");
+            });
+            ui.menu_button("Filter", |ui| {
+                filter::filter_menu_ui(ui, loaded, state.filters, &mut commands);
+            });
             ui.separator();
             let fit = egui::Button::new("Fit map to window").shortcut_text("F");
             if ui.add_enabled(view == View::Map, fit).clicked() {
                 commands.push(Command::Fit);
+            }
+            ui.separator();
+            let present = egui::Button::new("Present").shortcut_text("F5");
+            if ui.add(present).clicked() {
+                commands.push(Command::Present);
+            }
+            let help = egui::Button::new("Keyboard shortcuts").shortcut_text("F1");
+            if ui.add(help).clicked() {
+                commands.push(Command::ToggleHelp);
             }
             ui.separator();
             for (d, label) in [

@@ -348,9 +348,6 @@ pub fn arrow(points: &[Pos2], direction: Direction, head_size: f32) -> Option<Ar
     })
 }
 
-/// Opacity of what is not on a highlighted chain.
-pub const DIMMED: f32 = 0.28;
-
 /// The colour of a box's fill, outline and title, faded for dimming and its look.
 #[must_use]
 pub fn node_colours(

@@ -1,4 +1,5 @@
-//! Every colour and size the map uses, in one place, for light and dark visuals.
+//! Every colour and size the map uses, in one place, for light, dark and high-contrast visuals,
+//! and the high-contrast visuals of the whole window.
 
 use egui::Color32;
 
@@ -34,6 +35,8 @@ pub const MIN_READABLE_TEXT: f32 = 5.0;
 pub struct MapColours {
     /// Whether the visuals are dark.
     pub dark: bool,
+    /// Whether the visuals are the high-contrast ones.
+    pub high_contrast: bool,
     /// Topic title text.
     pub text: Color32,
     /// Prerequisite arrows at rest.
@@ -46,6 +49,10 @@ pub struct MapColours {
     pub badge_ink: Color32,
     /// Behind the map's legend.
     pub legend_fill: Color32,
+    /// The ring around a search match.
+    pub search: Color32,
+    /// Opacity of what is dimmed (off the highlighted chain, filtered out, not a match).
+    pub dimmed: f32,
 }
 
 impl MapColours {
@@ -53,25 +60,44 @@ impl MapColours {
     #[must_use]
     pub fn new(visuals: &egui::Visuals) -> Self {
         let dark = visuals.dark_mode;
-        if dark {
+        if is_high_contrast(visuals) {
             Self {
                 dark,
+                high_contrast: true,
+                text: Color32::WHITE,
+                edge: Color32::from_gray(190),
+                edge_highlight: Color32::from_rgb(0xFF, 0xEB, 0x3B),
+                selection: Color32::WHITE,
+                badge_ink: Color32::BLACK,
+                legend_fill: Color32::BLACK,
+                search: Color32::from_rgb(0x00, 0xE5, 0xFF),
+                dimmed: 0.5,
+            }
+        } else if dark {
+            Self {
+                dark,
+                high_contrast: false,
                 text: Color32::from_gray(235),
                 edge: Color32::from_gray(120),
                 edge_highlight: Color32::from_rgb(0xF0, 0xE4, 0x42),
                 selection: Color32::WHITE,
                 badge_ink: Color32::from_gray(20),
                 legend_fill: Color32::from_black_alpha(170),
+                search: Color32::from_rgb(0xF0, 0xE4, 0x42),
+                dimmed: 0.28,
             }
         } else {
             Self {
                 dark,
+                high_contrast: false,
                 text: Color32::from_gray(20),
                 edge: Color32::from_gray(130),
                 edge_highlight: Color32::from_rgb(0x1A, 0x1A, 0x1A),
                 selection: Color32::BLACK,
                 badge_ink: Color32::WHITE,
                 legend_fill: Color32::from_white_alpha(210),
+                search: Color32::from_rgb(0xA0, 0x10, 0x60),
+                dimmed: 0.28,
             }
         }
     }
@@ -79,14 +105,21 @@ impl MapColours {
     /// The strong colour of a phase, used for box outlines and band labels.
     #[must_use]
     pub fn phase(&self, rank: usize) -> Color32 {
-        PHASE_COLOURS[rank % PHASE_COLOURS.len()]
+        let c = PHASE_COLOURS[rank % PHASE_COLOURS.len()];
+        if self.high_contrast {
+            mix(c, Color32::WHITE, 0.3)
+        } else {
+            c
+        }
     }
 
     /// The fill of a topic box in a phase: a tint that keeps the title readable.
     #[must_use]
     pub fn node_fill(&self, rank: usize) -> Color32 {
         let c = self.phase(rank);
-        if self.dark {
+        if self.high_contrast {
+            mix(c, Color32::BLACK, 0.86)
+        } else if self.dark {
             mix(c, Color32::from_gray(24), 0.72)
         } else {
             mix(c, Color32::WHITE, 0.84)
@@ -97,7 +130,9 @@ impl MapColours {
     #[must_use]
     pub fn node_fill_done(&self, rank: usize) -> Color32 {
         let c = self.phase(rank);
-        if self.dark {
+        if self.high_contrast {
+            mix(c, Color32::BLACK, 0.6)
+        } else if self.dark {
             mix(c, Color32::from_gray(24), 0.35)
         } else {
             mix(c, Color32::WHITE, 0.55)
@@ -108,7 +143,9 @@ impl MapColours {
     #[must_use]
     pub fn band_fill(&self, rank: usize) -> Color32 {
         let c = self.phase(rank);
-        if self.dark {
+        if self.high_contrast {
+            mix(c, Color32::BLACK, 0.9)
+        } else if self.dark {
             mix(c, Color32::from_gray(27), 0.88)
         } else {
             mix(c, Color32::from_gray(248), 0.93)
@@ -119,12 +156,75 @@ impl MapColours {
     #[must_use]
     pub fn band_label(&self, rank: usize) -> Color32 {
         let c = self.phase(rank);
-        if self.dark {
+        if self.high_contrast {
+            mix(c, Color32::WHITE, 0.5)
+        } else if self.dark {
             mix(c, Color32::WHITE, 0.35)
         } else {
             mix(c, Color32::BLACK, 0.25)
         }
     }
+}
+
+/// The high-contrast visuals: white text on black, strong outlines, yellow focus.
+#[must_use]
+pub fn high_contrast_visuals() -> egui::Visuals {
+    use egui::Stroke;
+    let mut v = egui::Visuals::dark();
+    let white = Color32::WHITE;
+    let yellow = Color32::from_rgb(0xFF, 0xEB, 0x3B);
+    v.override_text_color = Some(white);
+    v.panel_fill = Color32::BLACK;
+    v.window_fill = Color32::BLACK;
+    v.extreme_bg_color = Color32::from_gray(34);
+    v.faint_bg_color = Color32::from_gray(24);
+    v.code_bg_color = Color32::from_gray(30);
+    v.window_stroke = Stroke::new(1.5, white);
+    v.hyperlink_color = Color32::from_rgb(0x80, 0xD8, 0xFF);
+    v.warn_fg_color = yellow;
+    v.error_fg_color = Color32::from_rgb(0xFF, 0x80, 0x80);
+    v.selection.bg_fill = Color32::from_rgb(0x00, 0x4C, 0x99);
+    v.selection.stroke = Stroke::new(1.5, white);
+    v.widgets.noninteractive.bg_fill = Color32::BLACK;
+    v.widgets.noninteractive.weak_bg_fill = Color32::BLACK;
+    v.widgets.noninteractive.bg_stroke = Stroke::new(1.0, Color32::from_gray(200));
+    v.widgets.noninteractive.fg_stroke = Stroke::new(1.0, white);
+    for w in [&mut v.widgets.inactive, &mut v.widgets.open] {
+        w.bg_fill = Color32::from_gray(28);
+        w.weak_bg_fill = Color32::from_gray(28);
+        w.bg_stroke = Stroke::new(1.0, Color32::from_gray(220));
+        w.fg_stroke = Stroke::new(1.5, white);
+    }
+    for w in [&mut v.widgets.hovered, &mut v.widgets.active] {
+        w.bg_fill = Color32::from_gray(45);
+        w.weak_bg_fill = Color32::from_gray(45);
+        w.bg_stroke = Stroke::new(2.0, yellow);
+        w.fg_stroke = Stroke::new(2.0, white);
+    }
+    v
+}
+
+/// Whether these are the high-contrast visuals (their panels are pure black).
+#[must_use]
+pub fn is_high_contrast(visuals: &egui::Visuals) -> bool {
+    visuals.dark_mode && visuals.panel_fill == Color32::BLACK
+}
+
+/// Puts a theme choice into effect: the theme preference, and the dark visuals swapped for the
+/// high-contrast ones (or back).
+pub fn apply_theme(ctx: &egui::Context, choice: crate::settings::ThemeChoice) {
+    use crate::settings::ThemeChoice;
+    let dark = if choice == ThemeChoice::HighContrast {
+        high_contrast_visuals()
+    } else {
+        egui::Visuals::dark()
+    };
+    ctx.set_visuals_of(egui::Theme::Dark, dark);
+    ctx.set_theme(match choice {
+        ThemeChoice::System => egui::ThemePreference::System,
+        ThemeChoice::Light => egui::ThemePreference::Light,
+        ThemeChoice::Dark | ThemeChoice::HighContrast => egui::ThemePreference::Dark,
+    });
 }
 
 /// `a` moved towards `b` by `t` (0 keeps `a`, 1 gives `b`).

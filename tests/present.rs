@@ -1,0 +1,223 @@
+//! Presentation mode: F5 steps through the topics in topological order (and phase by phase),
+//! spotlights each topic's prerequisite chain, captions it with its rationale, and Esc brings
+//! back the view there was before.
+
+#![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use roadmap::app::RoadmapApp;
+use roadmap::model;
+
+fn harness(theme: egui::Theme) -> Harness<'static, RoadmapApp> {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_theme(theme)
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
+    harness.run();
+    harness
+}
+
+fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
+    harness.state().roadmap().graph.index_of(id).unwrap()
+}
+
+fn press(harness: &mut Harness<'_, RoadmapApp>, key: Key) -> usize {
+    harness.key_press(key);
+    harness.run();
+    harness.state().presentation().unwrap().topic().unwrap()
+}
+
+#[test]
+fn the_steps_visit_every_topic_in_topological_order() {
+    let mut harness = harness(egui::Theme::Dark);
+    harness.key_press(Key::F5);
+    harness.run();
+    let order = harness.state().roadmap().graph.topological_order().to_vec();
+    let mut seen = vec![harness.state().presentation().unwrap().topic().unwrap()];
+    for k in 1..order.len() {
+        let key = if k % 2 == 0 {
+            Key::Space
+        } else {
+            Key::ArrowRight
+        };
+        seen.push(press(&mut harness, key));
+        assert_eq!(harness.state().selected(), seen.last().copied());
+    }
+    assert_eq!(seen, order);
+    assert_eq!(
+        press(&mut harness, Key::ArrowRight),
+        order[order.len() - 1],
+        "stops at the end"
+    );
+    assert_eq!(press(&mut harness, Key::ArrowLeft), order[order.len() - 2]);
+    assert_eq!(press(&mut harness, Key::Home), order[0]);
+}
+
+#[test]
+fn page_down_and_up_go_phase_by_phase() {
+    let mut harness = harness(egui::Theme::Dark);
+    harness.key_press(Key::F5);
+    harness.run();
+    let loaded = model::bundled().unwrap();
+    let order = loaded.graph.topological_order();
+    let first_of_phase_two = *order
+        .iter()
+        .find(|&&i| loaded.roadmap.topics[i].phase == "sagemaker")
+        .unwrap();
+    assert_eq!(press(&mut harness, Key::PageDown), first_of_phase_two);
+    harness.get_by_label("Phase 2 of 2: Own and evolve AI");
+    assert_eq!(
+        press(&mut harness, Key::PageDown),
+        first_of_phase_two,
+        "no phase after the last"
+    );
+    press(&mut harness, Key::ArrowRight);
+    press(&mut harness, Key::ArrowRight);
+    assert_eq!(
+        press(&mut harness, Key::PageUp),
+        first_of_phase_two,
+        "to the start of this phase"
+    );
+    assert_eq!(
+        press(&mut harness, Key::PageUp),
+        order[0],
+        "then the phase before"
+    );
+}
+
+#[test]
+fn each_step_spotlights_the_prerequisite_chain_and_captions_the_rationale() {
+    let mut harness = harness(egui::Theme::Dark);
+    harness.key_press(Key::F5);
+    harness.run();
+    let kb = topic(&harness, "knowledge-bases");
+    let steps = harness
+        .state()
+        .presentation()
+        .unwrap()
+        .order
+        .iter()
+        .position(|&t| t == kb)
+        .unwrap();
+    for _ in 0..steps {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    assert_eq!(harness.state().presentation().unwrap().topic(), Some(kb));
+    let t = harness.state().roadmap().roadmap.topics[kb].clone();
+    harness.get_by_label(&t.rationale);
+    harness.get_by_label(&format!("Step {} of 54", steps + 1));
+    harness.get_by_label("Phase 1 of 2: Deliver GenAI value");
+    // The chain it needs is lit; what it unlocks is not, this time.
+    let map = harness.state().map();
+    let lit = |id: &str| map.highlight_of(topic(&harness, id)).unwrap();
+    assert_eq!(lit("foundation-models"), (kb, true));
+    assert_eq!(lit("rag-fundamentals"), (kb, true));
+    assert_eq!(lit("agents"), (kb, false));
+    // The camera brought the topic and its prerequisite into view.
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0));
+    for id in ["knowledge-bases", "rag-fundamentals"] {
+        let r = map.screen_rect_of(topic(&harness, id)).unwrap();
+        assert!(window.contains_rect(r), "{id}: {r:?}");
+    }
+    // Toolbars and private notes are hidden.
+    assert!(harness.query_by_label("File").is_none());
+    assert!(harness.query_by_label("My note").is_none());
+    assert!(harness.query_by_label("Progress").is_none());
+}
+
+#[test]
+fn escape_restores_the_view_there_was_before() {
+    let mut harness = harness(egui::Theme::Dark);
+    // A view of one's own: zoomed in on a selected topic, the progress panel hidden.
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Progress panel").click();
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+    harness.key_press(Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Bedrock Knowledge Bases")
+        .click();
+    harness.run();
+    let kb = topic(&harness, "knowledge-bases");
+    let before = (
+        harness.state().selected(),
+        harness.state().details_open(),
+        harness.state().map().zoom(),
+        harness.state().map().screen_rect_of(kb).unwrap(),
+    );
+    assert_eq!(before.0, Some(kb));
+    assert!(harness.query_by_label("Next up").is_none());
+
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label_contains("Present").click();
+    harness.run();
+    assert!(harness.state().presentation().is_some(), "View > Present");
+    for _ in 0..5 {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    harness.key_press(Key::PageDown);
+    harness.run();
+    harness.key_press(Key::Escape);
+    harness.run();
+
+    assert!(harness.state().presentation().is_none());
+    let after = (
+        harness.state().selected(),
+        harness.state().details_open(),
+        harness.state().map().zoom(),
+        harness.state().map().screen_rect_of(kb).unwrap(),
+    );
+    assert_eq!(after.0, before.0);
+    assert_eq!(after.1, before.1);
+    assert!((after.2 - before.2).abs() < 1e-4, "{after:?} {before:?}");
+    assert!(
+        (after.3.center() - before.3.center()).length() < 1.0,
+        "{after:?} {before:?}"
+    );
+    assert!(
+        harness.query_by_label("Next up").is_none(),
+        "the panel stays hidden"
+    );
+    harness.get_by_label("File");
+    harness.get_by_label("My note");
+}
+
+/// Presents up to the topic, waits for the glide to end, and takes a snapshot.
+fn snapshot_at(theme: egui::Theme, id: &str, name: &str) {
+    let mut harness = harness(theme);
+    harness.key_press(Key::F5);
+    harness.run();
+    let target = topic(&harness, id);
+    harness.key_press(Key::PageDown);
+    harness.run();
+    while harness.state().presentation().unwrap().topic() != Some(target) {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    for _ in 0..30 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+    harness.snapshot(name);
+}
+
+#[test]
+fn snapshot_presenting_light() {
+    snapshot_at(egui::Theme::Light, "fine-tuning", "present_light");
+}
+
+#[test]
+fn snapshot_presenting_dark() {
+    snapshot_at(egui::Theme::Dark, "fine-tuning", "present_dark");
+}
