@@ -1,12 +1,12 @@
 //! Layered (Sugiyama-style) layout of a DAG: plain Rust, no egui, deterministic.
 //!
-//! Nodes go into layers by prerequisite depth, phases are bands in order, and every edge points
-//! forward. An edge that spans several layers gets a dummy node in each layer it crosses, so it
-//! bends only in the gaps between layers and never runs under a node. Median sweeps down and up
-//! the layers, then rounds of sifting until they stop paying and a last swap of neighbours,
-//! reduce crossings; small drawings run that search from a few starts and keep the best.
-//! Brandes–Köpf then lays every long edge out straight, and the other nodes settle between
-//! their neighbours.
+//! Nodes go into layers by prerequisite depth, a node that unlocks more than it needs then moves
+//! later to shorten its edges, phases are bands in order, and every edge points forward. An
+//! edge that spans several layers gets a dummy node in each layer it crosses, so it bends only
+//! in the gaps between layers and never runs under a node. Median sweeps down and up the
+//! layers, then rounds of sifting until they stop paying and a last swap of neighbours, reduce
+//! crossings; small drawings run that search from a few starts and keep the best. Brandes–Köpf
+//! then lays every long edge out straight, and the other nodes settle between their neighbours.
 //!
 //! Nothing here recurses on the graph, iterates a hash map, or reads a clock, so deep graphs do
 //! not overflow the stack and the same input gives the same output, bit for bit.
@@ -587,7 +587,8 @@ fn accumulate(sequence: &[usize], size: usize, tree: &mut Vec<usize>) -> usize {
     count
 }
 
-/// Longest-path layering, with each phase starting after the last layer of the phase before.
+/// Longest-path layering, with each phase starting after the last layer of the phase before,
+/// then [`promote`]d.
 fn assign_layers(
     phases: &[usize],
     edges: &[(usize, usize)],
@@ -645,7 +646,43 @@ fn assign_layers(
             placed[v] = true;
         }
     }
+    promote(&mut layer, phases, &valid, &incoming, &outgoing);
     layer
+}
+
+/// Moves a node that unlocks more than it needs to a later layer, as far as what it unlocks
+/// and its phase's band allow: each layer it moves shortens every edge out of it and lengthens
+/// every edge into it by one, so long edges, and the dummies and crossings they bring, get
+/// fewer. Nodes go latest layer first, so that what a node unlocks has already moved.
+fn promote(
+    layer: &mut [usize],
+    phases: &[usize],
+    valid: &[(usize, usize)],
+    incoming: &Adjacency,
+    outgoing: &Adjacency,
+) {
+    let n = layer.len();
+    let phase_count = phases.iter().copied().max().map_or(0, |p| p + 1);
+    let mut last = vec![0usize; phase_count];
+    for v in 0..n {
+        last[phases[v]] = last[phases[v]].max(layer[v]);
+    }
+    let mut by_layer: Vec<usize> = (0..n).collect();
+    by_layer.sort_by_key(|&v| (std::cmp::Reverse(layer[v]), v));
+    for v in by_layer {
+        let (ins, outs) = (incoming.of(v), outgoing.of(v));
+        if outs.len() <= ins.len() {
+            continue;
+        }
+        let Some(limit) = outs.iter().map(|&e| layer[valid[e].1]).min() else {
+            continue;
+        };
+        // A backward edge (the input had a cycle) keeps the node where it is.
+        if limit <= layer[v] || ins.iter().any(|&e| layer[valid[e].0] >= layer[v]) {
+            continue;
+        }
+        layer[v] = (limit - 1).min(last[phases[v]]).max(layer[v]);
+    }
 }
 
 /// For each node, the indices of the links that touch it at one end, in link order.
