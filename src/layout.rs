@@ -4,9 +4,9 @@
 //! later to shorten its edges, phases are bands in order, and every edge points forward. An
 //! edge that spans several layers gets a dummy node in each layer it crosses, so it bends only
 //! in the gaps between layers and never runs under a node. Median sweeps down and up the
-//! layers, then rounds of sifting until they stop paying and a last swap of neighbours, reduce
-//! crossings; small drawings run that search from a few starts and keep the best. Brandes–Köpf
-//! then lays every long edge out straight, and the other nodes settle between their neighbours.
+//! layers, then two rounds of sifting and a last swap of neighbours, reduce crossings; small
+//! drawings run that search from a few starts and keep the best. Brandes–Köpf then lays every
+//! long edge out straight, and the other nodes settle between their neighbours.
 //!
 //! Nothing here recurses on the graph, iterates a hash map, or reads a clock, so deep graphs do
 //! not overflow the stack and the same input gives the same output, bit for bit.
@@ -832,10 +832,12 @@ const SWAP_PASSES: usize = 4;
 /// sweeps and finishes in bounded time. Work is counted, not timed, to stay deterministic.
 const SWEEP_BUDGET: usize = 8_000_000;
 /// Work allowed for sifting, in pairs of nodes compared, over all rounds. Sifting costs the
-/// square of a layer's width, so it polishes small drawings to the end and huge ones less.
+/// square of a layer's width, so it polishes small drawings and skips huge ones.
 const SIFT_BUDGET: usize = 8_000_000;
-/// Rounds of sifting over all the layers; they stop early once a round removes nothing.
-const SIFT_ROUNDS: usize = 8;
+/// Rounds of sifting over all the layers; they stop early once a round removes nothing. A third
+/// round removes about a thousandth of the crossings at 1,000 topics and costs a fifth of the
+/// time.
+const SIFT_ROUNDS: usize = 2;
 /// Widest layer that sifting works on: its table holds the square of the width.
 const SIFT_MAX_WIDTH: usize = 1_024;
 /// Passes of sifting over one layer while its neighbours stand still.
