@@ -2,9 +2,14 @@
 //! generated 1,000-topic roadmap (`cargo bench --bench compare`). rust-sugiyama is a
 //! dev-dependency, so this comparison lives here rather than in `roadmap bench`.
 //!
-//! Crossings are counted the same way for both, by `layout::crossings` on the geometry: for
-//! rust-sugiyama, a layer per distinct y of its output, its x order within a layer, and each edge
-//! a straight line from its prerequisite to its dependent (rust-sugiyama returns no bend points).
+//! Crossings are counted on each drawing as it comes out: every point where two edges' lines
+//! cross. rust-sugiyama returns no bend points, so its edges are straight lines from the
+//! prerequisite's box to the dependent's, and every pair of them is tested ([`intersections`]).
+//! Ours are counted by `layout::crossings`, which gives the same number on our drawings (a
+//! property test checks it against the same pairwise test) and is fast. The table also shows
+//! rust-sugiyama's crossings counted only in the gaps between its layers, as `layout::crossings`
+//! would count them; that misses every crossing of two straight edges inside a layer's slab,
+//! which our edges never have (they run parallel through a layer), so it flatters rust-sugiyama.
 //! 10,000 topics are left out: rust-sugiyama takes minutes there.
 
 use std::hint::black_box;
@@ -125,9 +130,10 @@ fn main() {
         ("generated 1,000", layout::generate::dag(1_000, 1), 3),
     ];
     println!(
-        "| graph | ours | crossings | rust-sugiyama 0.4 | crossings | ratio (theirs / ours) |"
+        "| graph | ours | crossings | rust-sugiyama 0.4 | crossings | in gaps only | \
+         ratio (theirs / ours) |"
     );
-    println!("| --- | ---: | ---: | ---: | ---: | ---: |");
+    println!("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
     let settings = Settings::default();
     for (name, dag, runs) in &graphs {
         let input = dag.input();
@@ -139,13 +145,44 @@ fn main() {
         let theirs = median(*runs, || {
             black_box(sugiyama(black_box(dag)));
         });
-        let their_crossings =
-            layout::crossings(&as_layout(dag, &sugiyama(dag)), Direction::TopToBottom);
+        let drawing = as_layout(dag, &sugiyama(dag));
+        let their_crossings = intersections(&drawing);
+        let in_gaps = layout::crossings(&drawing, Direction::TopToBottom);
         println!(
-            "| {name} | {:.3} ms | {our_crossings} | {:.3} ms | {their_crossings} | {:.1}x |",
+            "| {name} | {:.3} ms | {our_crossings} | {:.3} ms | {their_crossings} | {in_gaps} | \
+             {:.1}x |",
             ours.as_secs_f64() * 1e3,
             theirs.as_secs_f64() * 1e3,
             theirs.as_secs_f64() / ours.as_secs_f64(),
         );
     }
+}
+
+/// Every crossing of a drawing: the pairs of segments of different edges that cross at a point
+/// inside both. Edges that meet at a shared end do not cross. Quadratic in the segments, which
+/// is quick enough for a few thousand straight edges.
+fn intersections(drawing: &Layout) -> usize {
+    let side = |p: Point, q: Point, r: Point| {
+        let d = f64::from(q.x - p.x) * f64::from(r.y - p.y)
+            - f64::from(q.y - p.y) * f64::from(r.x - p.x);
+        d.partial_cmp(&0.0).map_or(0, |o| o as i8)
+    };
+    let segments: Vec<(usize, Point, Point)> = drawing
+        .edges
+        .iter()
+        .enumerate()
+        .flat_map(|(e, route)| route.windows(2).map(move |w| (e, w[0], w[1])))
+        .collect();
+    let mut count = 0;
+    for (i, &(e1, p1, q1)) in segments.iter().enumerate() {
+        for &(e2, p2, q2) in &segments[i + 1..] {
+            if e1 != e2
+                && side(p1, q1, p2) * side(p1, q1, q2) < 0
+                && side(p2, q2, p1) * side(p2, q2, q1) < 0
+            {
+                count += 1;
+            }
+        }
+    }
+    count
 }
