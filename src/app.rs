@@ -169,9 +169,19 @@ struct Presenting {
     glide: bool,
 }
 
+/// Whether the open roadmap's text has been checked for characters the fonts lack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FontCheck {
+    Pending,
+    Done,
+}
+
 /// The desktop app.
 pub struct RoadmapApp {
     loaded: LoadedRoadmap,
+    /// Whether the fonts have been checked against the roadmap's text (fallbacks added for
+    /// scripts the bundled fonts lack).
+    fonts: FontCheck,
     /// The file the roadmap came from; `None` for the bundled one.
     file: Option<PathBuf>,
     selected: Option<usize>,
@@ -216,6 +226,7 @@ impl RoadmapApp {
     pub fn new(loaded: LoadedRoadmap, file: Option<PathBuf>) -> Self {
         let tracker = Tracker::in_memory(&loaded);
         Self {
+            fonts: FontCheck::Pending,
             tracker,
             note_draft: (usize::MAX, String::new()),
             panels: Panels {
@@ -461,6 +472,23 @@ impl RoadmapApp {
         Arc::clone(&self.frames)
     }
 
+    /// Adds system fonts for characters of the roadmap the bundled fonts lack (Chinese,
+    /// Japanese, Arabic, …), then lays the map out again once they are in use.
+    fn ensure_fonts(&mut self, ctx: &egui::Context) {
+        if self.fonts == FontCheck::Done {
+            return;
+        }
+        self.fonts = FontCheck::Done;
+        let fallbacks =
+            crate::fonts::fallbacks_for(crate::fonts::roadmap_chars(&self.loaded.roadmap));
+        if !fallbacks.is_empty() {
+            crate::fonts::install(ctx, fallbacks);
+            // The new fonts apply from the next pass: measure the titles again then.
+            self.map.relayout_next_pass(ctx);
+            ctx.request_repaint();
+        }
+    }
+
     /// Draws the whole window into `ui`, then applies what the user asked for.
     pub fn window_ui(&mut self, ui: &mut egui::Ui) {
         let frame = self.frames.fetch_add(1, Ordering::Relaxed) + 1;
@@ -468,6 +496,7 @@ impl RoadmapApp {
             eprintln!("frame {frame} at {:.3} s", started.elapsed().as_secs_f64());
         }
         let mut commands = Vec::new();
+        self.ensure_fonts(ui.ctx());
         self.poll_open(ui.ctx());
         self.restore_carried_progress();
         self.track_settings(ui.ctx());
@@ -1045,6 +1074,7 @@ impl RoadmapApp {
             }
             OpenOutcome::Loaded(path, loaded) => {
                 self.loaded = *loaded;
+                self.fonts = FontCheck::Pending;
                 self.file = Some(path);
                 self.selected = None;
                 self.problems = None;

@@ -103,7 +103,15 @@ pub fn fallbacks_for(text: impl IntoIterator<Item = char>) -> Vec<Fallback> {
         if chosen.iter().any(|&id| holds(id)) {
             continue;
         }
-        if let Some(face) = db.faces().find(|f| holds(f.id)) {
+        // Of the faces that have it, the plainest: regular weight, normal width, upright.
+        let plain = |f: &fontdb::FaceInfo| {
+            (
+                f.weight.0.abs_diff(400),
+                f.stretch != fontdb::Stretch::Normal,
+                f.style != fontdb::Style::Normal,
+            )
+        };
+        if let Some(face) = db.faces().filter(|f| holds(f.id)).min_by_key(|f| plain(f)) {
             chosen.push(face.id);
         }
     }

@@ -5,6 +5,7 @@ pub mod app;
 pub mod bench;
 pub mod cli;
 pub mod export;
+pub mod fonts;
 pub mod layout;
 pub mod model;
 pub mod settings;

@@ -3,7 +3,8 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
-use roadmap::export::{self, Format, Options, Personal, fonts, png, svg};
+use roadmap::export::{self, Format, Options, Personal, png, svg};
+use roadmap::fonts;
 use roadmap::model::{self, LoadedRoadmap, Progress, Status};
 
 fn progress(loaded: &LoadedRoadmap) -> Progress {

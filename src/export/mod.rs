@@ -3,7 +3,6 @@
 //! progress and options give the same bytes on every run.
 
 pub mod dot;
-pub mod fonts;
 pub mod ics;
 pub mod json;
 pub mod markdown;

@@ -18,7 +18,8 @@ use krilla::text::{Font, TextDirection};
 use krilla_svg::{SurfaceExt, SvgSettings};
 use resvg::usvg;
 
-use super::{Options, Personal, fonts, svg};
+use super::{Options, Personal, svg};
+use crate::fonts;
 
 /// A4, in points.
 const PAGE: (f32, f32) = (595.0, 842.0);

@@ -3,7 +3,8 @@
 
 use resvg::{tiny_skia, usvg};
 
-use super::{Options, Personal, fonts, svg};
+use super::{Options, Personal, svg};
+use crate::fonts;
 
 /// Longest side of a PNG the export writes, in pixels: most viewers and browsers refuse more.
 pub const MAX_SIDE: u32 = 16_384;

@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 
 use egui::{Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
-use super::{Options, Personal, fonts};
+use super::{Options, Personal};
+use crate::fonts;
 use crate::layout::Direction;
 use crate::model::{LoadedRoadmap, RoadmapGraph, Standing, Status};
 use crate::ui::scene::{self, NodeLook, Pen, Placed};
@@ -62,7 +63,8 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, St
     let colours = MapColours::new(&visuals);
 
     let texts = Texts::new(&personal, &overview);
-    let (placed, widths) = with_fonts(|fonts| {
+    let extra = fonts::fallbacks_for(fonts::roadmap_chars(&loaded.roadmap));
+    let (placed, widths) = with_fonts(extra, |fonts| {
         let placed = scene::place(loaded, Direction::LeftToRight, |title| {
             scene::measure_title(fonts, title)
         });
@@ -152,9 +154,13 @@ pub fn one_phase(loaded: &LoadedRoadmap, phase: &str) -> LoadedRoadmap {
     }
 }
 
-/// Runs `f` with egui's fonts, outside any window.
-pub fn with_fonts<R>(f: impl FnOnce(&mut egui::epaint::FontsView<'_>) -> R) -> R {
+/// Runs `f` with egui's fonts and the `extra` fallbacks, outside any window.
+pub fn with_fonts<R>(
+    extra: Vec<fonts::Fallback>,
+    f: impl FnOnce(&mut egui::epaint::FontsView<'_>) -> R,
+) -> R {
     let ctx = egui::Context::default();
+    fonts::install(&ctx, extra);
     ctx.begin_pass(egui::RawInput::default());
     let result = ctx.fonts_mut(f);
     // Nothing is drawn: the font atlas's texture updates are dropped on purpose.

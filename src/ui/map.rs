@@ -87,6 +87,8 @@ pub struct MapView {
     /// The focus of the highlight and which topics are on its chain.
     highlight: Option<(Focus, Vec<bool>)>,
     rect: Rect,
+    /// The pass from which the layout is to be made again (new fonts).
+    relayout_at: Option<u64>,
 }
 
 impl Default for MapView {
@@ -108,6 +110,7 @@ impl MapView {
             hovered: None,
             highlight: None,
             rect: Rect::NOTHING,
+            relayout_at: None,
         }
     }
 
@@ -117,6 +120,12 @@ impl MapView {
             direction: self.direction,
             ..Self::new()
         };
+    }
+
+    /// Drops the layout but keeps the camera from the next pass on, when fonts added now are in
+    /// use: the titles are measured and the map laid out again.
+    pub fn relayout_next_pass(&mut self, ctx: &egui::Context) {
+        self.relayout_at = Some(ctx.cumulative_pass_nr() + 1);
     }
 
     /// Which way the layers run.
@@ -325,6 +334,13 @@ impl MapView {
         let selected = input.selected;
         let (rect, background) =
             ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        if self
+            .relayout_at
+            .is_some_and(|at| ui.ctx().cumulative_pass_nr() >= at)
+        {
+            self.relayout_at = None;
+            self.placed = None;
+        }
         if self.placed.is_none() {
             self.placed = Some(place(ui, loaded, self.direction));
         }
