@@ -1271,7 +1271,7 @@ impl eframe::App for RoadmapApp {
         self.window_ui(ui);
     }
 
-    fn on_exit(&mut self) {
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
         if let Err(e) = self.tracker.flush() {
             eprintln!("error: progress could not be saved on exit: {e}");

@@ -139,6 +139,83 @@ fn main() -> ExitCode {
     }
 }
 
+/// How the window ended.
+enum Ran {
+    /// In this process.
+    Here,
+    /// In a child process started with the OpenGL renderer, which ended with this code.
+    Child(ExitCode),
+}
+
+/// Opens the window with wgpu (which itself falls back to a software adapter). When wgpu cannot
+/// start, the program runs itself again with OpenGL (glow), since a window system connection
+/// cannot be opened twice in one process; `ROADMAP_RENDERER=glow` or `wgpu` picks one. Every
+/// failure is an error message, never a panic.
+fn run_with_fallback(app: RoadmapApp, viewport: egui::ViewportBuilder) -> Result<Ran, String> {
+    let renderer = match std::env::var("ROADMAP_RENDERER").as_deref() {
+        Ok("glow") => eframe::Renderer::Glow,
+        Ok("wgpu" | "") | Err(_) => eframe::Renderer::Wgpu,
+        Ok(other) => {
+            return Err(format!(
+                "unknown ROADMAP_RENDERER `{other}`; use `wgpu` or `glow`"
+            ));
+        }
+    };
+    let chosen = std::env::var_os("ROADMAP_RENDERER").is_some_and(|v| !v.is_empty());
+    if std::env::var_os("DISPLAY").is_none()
+        && std::env::var_os("WAYLAND_DISPLAY").is_none()
+        && cfg!(all(unix, not(target_os = "macos")))
+    {
+        return Err(
+            "cannot open the window: no display (neither DISPLAY nor WAYLAND_DISPLAY \
+                    is set); the command line works without one, see `roadmap --help`"
+                .to_owned(),
+        );
+    }
+    // The app moves into the window once the renderer has started.
+    let slot = std::rc::Rc::new(std::cell::RefCell::new(Some(app)));
+    let taken = std::rc::Rc::clone(&slot);
+    let options = eframe::NativeOptions {
+        viewport,
+        renderer,
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Roadmap",
+        options,
+        Box::new(move |_cc| {
+            let app = taken
+                .borrow_mut()
+                .take()
+                .ok_or("the window was already opened")?;
+            Ok(Box::new(app))
+        }),
+    );
+    let Err(e) = result else {
+        return Ok(Ran::Here);
+    };
+    let started = slot.borrow().is_none();
+    let window_system = matches!(
+        e,
+        eframe::Error::Winit(_) | eframe::Error::WinitEventLoop(_)
+    );
+    if started || chosen || window_system || renderer == eframe::Renderer::Glow {
+        return Err(format!("cannot open the window ({renderer}): {e}"));
+    }
+    eprintln!("warning: the wgpu renderer did not start ({e}); trying OpenGL");
+    let exe = std::env::current_exe().map_err(|e| format!("cannot run again with OpenGL: {e}"))?;
+    let status = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env("ROADMAP_RENDERER", "glow")
+        .status()
+        .map_err(|e| format!("cannot run again with OpenGL: {e}"))?;
+    Ok(Ran::Child(if status.success() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }))
+}
+
 fn run_window(
     mut app: RoadmapApp,
     screenshot: Option<PathBuf>,
@@ -157,15 +234,15 @@ fn run_window(
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(e) => eprintln!("warning: the window icon could not be read: {e}"),
     }
-    let options = eframe::NativeOptions {
-        viewport,
-        ..Default::default()
-    };
     let frames = app.frame_counter();
     let started = std::time::Instant::now();
-    if let Err(e) = eframe::run_native("Roadmap", options, Box::new(|_cc| Ok(Box::new(app)))) {
-        eprintln!("error: cannot open the window: {e}");
-        return ExitCode::FAILURE;
+    match run_with_fallback(app, viewport) {
+        Ok(Ran::Here) => {}
+        Ok(Ran::Child(code)) => return code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
     }
     // For measuring that an idle window paints nothing.
     if std::env::var_os("ROADMAP_FRAME_STATS").is_some() {

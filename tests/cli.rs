@@ -121,3 +121,31 @@ fn schema_prints_the_published_schema() {
     .unwrap();
     roadmap().arg("schema").assert().success().stdout(published);
 }
+
+#[test]
+fn without_a_display_the_window_refuses_with_a_message_and_the_command_line_works() {
+    let assert = roadmap()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+    assert!(stderr.contains("no display"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    roadmap()
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .arg("check")
+        .assert()
+        .success();
+}
+
+#[test]
+fn an_unknown_renderer_is_refused_by_name() {
+    roadmap()
+        .env("DISPLAY", ":0")
+        .env("ROADMAP_RENDERER", "vulkan2")
+        .assert()
+        .code(1)
+        .stderr("error: unknown ROADMAP_RENDERER `vulkan2`; use `wgpu` or `glow`\n");
+}
