@@ -89,6 +89,8 @@ pub struct MapView {
     rect: Rect,
     /// The pass from which the layout is to be made again (new fonts).
     relayout_at: Option<u64>,
+    /// A layout being made on another thread, for a big roadmap.
+    pending: Option<std::sync::mpsc::Receiver<Placed>>,
 }
 
 impl Default for MapView {
@@ -111,6 +113,7 @@ impl MapView {
             highlight: None,
             rect: Rect::NOTHING,
             relayout_at: None,
+            pending: None,
         }
     }
 
@@ -342,7 +345,11 @@ impl MapView {
             self.placed = None;
         }
         if self.placed.is_none() {
-            self.placed = Some(place(ui, loaded, self.direction));
+            if loaded.roadmap.topics.len() < BACKGROUND_LAYOUT_FROM {
+                self.placed = Some(place(ui, loaded, self.direction));
+            } else {
+                self.placed = self.place_in_background(ui, loaded, rect);
+            }
         }
         let Some(placed) = self.placed.take() else {
             return Vec::new();
@@ -777,6 +784,64 @@ fn edge_on_chain(loaded: &LoadedRoadmap, focus: usize, a: usize, b: usize) -> bo
         (side(a), side(b)),
         (Less | Equal, Less | Equal) | (Equal | Greater, Greater)
     )
+}
+
+/// From this many topics on, the map is laid out on another thread (measuring the titles and
+/// the layout take longer than a frame) while the window shows a spinner.
+pub const BACKGROUND_LAYOUT_FROM: usize = 500;
+
+impl MapView {
+    /// Starts the layout on another thread, or takes its result once done; until then draws a
+    /// spinner with what is being done. Titles are measured there in the same fonts, outside the
+    /// window.
+    fn place_in_background(
+        &mut self,
+        ui: &mut egui::Ui,
+        loaded: &LoadedRoadmap,
+        rect: Rect,
+    ) -> Option<Placed> {
+        if let Some(rx) = &self.pending {
+            match rx.try_recv() {
+                Ok(placed) => {
+                    self.pending = None;
+                    return Some(placed);
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
+            }
+        }
+        if self.pending.is_none() {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let loaded = loaded.clone();
+            let direction = self.direction;
+            let ctx = ui.ctx().clone();
+            std::thread::spawn(move || {
+                let extra =
+                    crate::fonts::fallbacks_for(crate::fonts::roadmap_chars(&loaded.roadmap));
+                let placed = crate::export::svg::with_fonts(extra, |fonts| {
+                    scene::place(&loaded, direction, |title| {
+                        scene::measure_title(fonts, title)
+                    })
+                });
+                if tx.send(placed).is_ok() {
+                    ctx.request_repaint();
+                }
+            });
+            self.pending = Some(rx);
+        }
+        let text = format!("Laying out {} topics…", loaded.roadmap.topics.len());
+        ui.scope_builder(
+            egui::UiBuilder::new()
+                .max_rect(Rect::from_center_size(rect.center(), vec2(320.0, 40.0))),
+            |ui| {
+                ui.horizontal_centered(|ui| {
+                    ui.spinner();
+                    ui.label(text);
+                });
+            },
+        );
+        None
+    }
 }
 
 /// Lays out the roadmap with every title measured in the current fonts.
