@@ -47,12 +47,19 @@ pub fn measure_title(fonts: &mut egui::epaint::FontsView<'_>, title: &str) -> Me
         Color32::WHITE,
         theme::TITLE_WRAP_WIDTH,
     );
-    Measured {
-        rows: galley
+    // A title on one line is kept as written: a row's glyphs do not always give back its text
+    // (right-to-left scripts come out reordered).
+    let rows = if galley.rows.len() == 1 {
+        vec![title.trim().to_owned()]
+    } else {
+        galley
             .rows
             .iter()
             .map(|r| r.text().trim().to_owned())
-            .collect(),
+            .collect()
+    };
+    Measured {
+        rows,
         size: galley.size(),
         line_height: galley.rows.first().map_or(theme::TITLE_SIZE, |r| r.size.y),
     }
