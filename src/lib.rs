@@ -11,3 +11,4 @@ pub mod settings;
 pub mod store;
 pub mod tracker;
 pub mod ui;
+pub mod watch;

@@ -119,6 +119,14 @@ impl MapView {
         };
     }
 
+    /// Forgets the layout but keeps the camera (the same roadmap, changed on disk): the next
+    /// frame lays out again, and the view stays where the user left it.
+    pub fn relayout(&mut self) {
+        self.placed = None;
+        self.hovered = None;
+        self.highlight = None;
+    }
+
     /// Which way the layers run.
     #[must_use]
     pub fn direction(&self) -> Direction {
