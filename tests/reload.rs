@@ -212,3 +212,54 @@ fn a_topic_that_is_gone_is_no_longer_selected() {
     assert_eq!(harness.state().selected(), None);
     assert!(!harness.state().details_open());
 }
+
+#[test]
+fn a_watched_idle_window_asks_for_no_more_frames() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _path) = harness(&dir);
+    assert!(harness.try_run().is_ok());
+    let steps = harness.try_run().unwrap();
+    assert!(steps <= 2, "still painting after {steps} steps");
+}
+
+#[test]
+fn opening_another_file_watches_that_file_instead() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, first) = harness(&dir);
+    let other_dir = tempfile::tempdir().unwrap();
+    let second = other_dir.path().join("other.json");
+    std::fs::write(&second, with_title("The other file")).unwrap();
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open from a path…").click();
+    harness.run();
+    // The field holds the open file's path: select it all, then type over it.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(&format!("{}", second.display()));
+    harness.run();
+    harness.get_by_label("Open").click();
+    assert!(
+        wait_for(&mut harness, |app| edited_title(app) == "The other file"),
+        "the other file was not opened"
+    );
+
+    // The file left behind is no longer followed.
+    std::fs::write(&first, with_title("Not followed")).unwrap();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(1500) {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(edited_title(harness.state()), "The other file");
+
+    save_by_rename(&second, &with_title("The other file, edited"));
+    assert!(
+        wait_for(&mut harness, |app| edited_title(app)
+            == "The other file, edited"),
+        "the opened file is not followed"
+    );
+}
