@@ -1155,8 +1155,15 @@ impl RoadmapApp {
         self.selected = selected.and_then(|id| self.loaded.graph.index_of(&id));
         self.outline_scrolled = self.selected;
         self.note_draft = (usize::MAX, String::new());
+        // The problems window goes with the banner when it lists the same problems.
+        if self.problems.is_some() && self.problems == self.reload_problems {
+            self.problems = None;
+        }
         self.reload_problems = None;
         self.map.relayout();
+        if let Some(bar) = &mut self.search {
+            bar.roadmap_changed();
+        }
         if same_roadmap {
             self.tracker.reconcile(&self.loaded);
         } else {
