@@ -266,3 +266,23 @@ fn opening_another_file_watches_that_file_instead() {
         "the opened file is not followed"
     );
 }
+
+#[test]
+fn a_reload_does_not_set_off_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, path) = harness(&dir);
+    save_by_rename(&path, &with_title("Foundation models, edited"));
+    assert!(
+        wait_for(&mut harness, |app| edited_title(app)
+            == "Foundation models, edited"),
+        "the edit was not picked up"
+    );
+    // Each reload works out progress again; reading the file must not count as a change.
+    let revision = harness.state().tracker().revision();
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_millis(1500) {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(harness.state().tracker().revision(), revision);
+}
