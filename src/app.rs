@@ -81,6 +81,8 @@ pub enum Command {
     StopPresenting,
     /// Use another colour theme (and remember it).
     SetTheme(crate::settings::ThemeChoice),
+    /// Show every problem of the last reload that failed.
+    ShowReloadProblems,
 }
 
 /// How an attempt to open a roadmap ended, reported from the thread that ran it.
@@ -189,6 +191,11 @@ pub struct RoadmapApp {
     map: MapView,
     /// Problems of a file the user tried to open; the current roadmap stays.
     problems: Option<LoadError>,
+    /// The watch on the open file (live reload), with the file it was started for; `None` for
+    /// the bundled roadmap.
+    watching: Option<(PathBuf, Option<crate::watch::FileWatch>)>,
+    /// Problems of the open file after it changed on disk; the last good roadmap stays.
+    reload_problems: Option<LoadError>,
     /// A file dialog or a load running off the UI thread.
     pending_open: Option<Receiver<OpenOutcome>>,
     /// The path field, while it is open.
@@ -252,6 +259,8 @@ impl RoadmapApp {
             view: View::Map,
             map: MapView::new(),
             problems: None,
+            watching: None,
+            reload_problems: None,
             pending_open: None,
             path_prompt: None,
             screenshot: None,
@@ -466,6 +475,12 @@ impl RoadmapApp {
         self.problems.as_ref()
     }
 
+    /// Problems of the open file since it changed on disk, while the last good roadmap stays.
+    #[must_use]
+    pub fn reload_problems(&self) -> Option<&LoadError> {
+        self.reload_problems.as_ref()
+    }
+
     /// Counts the frames drawn, shared so it can be read after the window closes.
     #[must_use]
     pub fn frame_counter(&self) -> Arc<AtomicU64> {
@@ -498,6 +513,8 @@ impl RoadmapApp {
         let mut commands = Vec::new();
         self.ensure_fonts(ui.ctx());
         self.poll_open(ui.ctx());
+        self.keep_watching(ui.ctx());
+        self.poll_reload(ui.ctx());
         self.restore_carried_progress();
         self.track_settings(ui.ctx());
         self.shortcuts(ui.ctx(), &mut commands);
@@ -538,6 +555,17 @@ impl RoadmapApp {
                         }
                     });
                 }
+            });
+        }
+        if let Some(problems) = &self.reload_problems {
+            egui::Panel::top("reload_problems").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                    ui.label(reload_banner(&problems.path, problems));
+                    if ui.small_button("Show all").clicked() {
+                        commands.push(Command::ShowReloadProblems);
+                    }
+                });
             });
         }
         if let Some(bar) = &mut self.search {
@@ -922,6 +950,7 @@ impl RoadmapApp {
                 }
             }
             Command::StopPresenting => self.stop_presenting(ctx),
+            Command::ShowReloadProblems => self.problems.clone_from(&self.reload_problems),
             Command::SetTheme(choice) => {
                 self.settings.theme = choice;
                 ui::theme::apply_theme(ctx, choice);
@@ -1078,20 +1107,9 @@ impl RoadmapApp {
                 self.file = Some(path);
                 self.selected = None;
                 self.problems = None;
+                self.reload_problems = None;
                 self.map.reset();
-                if let Err(e) = self.tracker.flush() {
-                    eprintln!("warning: progress of the previous roadmap: {e}");
-                }
-                // The progress of the newly opened roadmap lives under its own id; an app that
-                // keeps progress in memory goes on doing so.
-                self.tracker = if self.tracker.path().is_some() {
-                    Tracker::open(
-                        &self.loaded,
-                        crate::store::default_path(&self.loaded.roadmap.id),
-                    )
-                } else {
-                    Tracker::in_memory(&self.loaded)
-                };
+                self.switch_tracker();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
                 self.save_settings();
             }
@@ -1099,6 +1117,97 @@ impl RoadmapApp {
                 self.problems = Some(problems);
             }
         }
+    }
+
+    /// The progress of a newly opened roadmap lives under its own id; an app that keeps progress
+    /// in memory goes on doing so.
+    fn switch_tracker(&mut self) {
+        if let Err(e) = self.tracker.flush() {
+            eprintln!("warning: progress of the previous roadmap: {e}");
+        }
+        self.tracker = if self.tracker.path().is_some() {
+            Tracker::open(
+                &self.loaded,
+                crate::store::default_path(&self.loaded.roadmap.id),
+            )
+        } else {
+            Tracker::in_memory(&self.loaded)
+        };
+    }
+
+    /// Watches the open file, and only it: a watch starts when a file is opened and stops when
+    /// another one (or none) is.
+    fn keep_watching(&mut self, ctx: &egui::Context) {
+        if self.watching.as_ref().map(|(file, _)| file) == self.file.as_ref() {
+            return;
+        }
+        self.watching = self.file.clone().map(|file| {
+            let ctx = ctx.clone();
+            let watch = crate::watch::FileWatch::new(&file, move || ctx.request_repaint())
+                .map_err(|e| {
+                    eprintln!(
+                        "warning: {}: changes on disk are not followed: {e}",
+                        file.display()
+                    );
+                })
+                .ok();
+            (file, watch)
+        });
+    }
+
+    /// Takes in the open file as it changed on disk, if it did.
+    fn poll_reload(&mut self, ctx: &egui::Context) {
+        let Some(reloaded) = self
+            .watching
+            .as_ref()
+            .and_then(|(_, watch)| watch.as_ref())
+            .and_then(crate::watch::FileWatch::latest)
+        else {
+            return;
+        };
+        match reloaded {
+            Ok(loaded) => self.reloaded(ctx, *loaded),
+            Err(problems) => self.reload_problems = Some(problems),
+        }
+    }
+
+    /// Shows the new version of the open file, keeping the camera, the selection (by topic id)
+    /// and the progress.
+    fn reloaded(&mut self, ctx: &egui::Context, mut loaded: LoadedRoadmap) {
+        // The progress on screen is the user's latest; a personal file's copy is not put back.
+        loaded.carried_progress = None;
+        let selected = self
+            .selected
+            .and_then(|i| self.loaded.roadmap.topics.get(i))
+            .map(|t| t.id.clone());
+        let same_roadmap = loaded.roadmap.id == self.loaded.roadmap.id;
+        self.loaded = loaded;
+        // New titles may need fonts the old ones did not.
+        self.fonts = FontCheck::Pending;
+        self.selected = selected.and_then(|id| self.loaded.graph.index_of(&id));
+        self.outline_scrolled = self.selected;
+        self.note_draft = (usize::MAX, String::new());
+        // The problems window goes with the banner when it lists the same problems.
+        if self.problems.is_some() && self.problems == self.reload_problems {
+            self.problems = None;
+        }
+        self.reload_problems = None;
+        self.map.relayout();
+        if let Some(bar) = &mut self.search {
+            bar.roadmap_changed();
+        }
+        if same_roadmap {
+            self.tracker.reconcile(&self.loaded);
+        } else {
+            self.switch_tracker();
+        }
+        if let Some(p) = &mut self.presenting {
+            p.show = ui::present::Presentation::new(&self.loaded);
+            p.saved.selected = self.selected;
+            self.selected = p.show.topic();
+            p.glide = true;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
     }
 
     fn reset_dialog(&mut self, ctx: &egui::Context) {
@@ -1249,6 +1358,18 @@ fn load_outcome(path: PathBuf) -> OpenOutcome {
     match crate::model::load_file(&path) {
         Ok(loaded) => OpenOutcome::Loaded(path, Box::new(loaded)),
         Err(problems) => OpenOutcome::Failed(problems),
+    }
+}
+
+/// The banner's text: the file, its first problem and how many more there are.
+fn reload_banner(file: &str, problems: &LoadError) -> String {
+    let first = problems.lines().next().unwrap_or_default();
+    let more = problems.diagnostics.len().saturating_sub(1);
+    let text = format!("{file} changed on disk but cannot be loaded: {first}");
+    if more > 0 {
+        format!("{text} ({more} more)")
+    } else {
+        text
     }
 }
 

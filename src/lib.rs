@@ -12,3 +12,4 @@ pub mod settings;
 pub mod store;
 pub mod tracker;
 pub mod ui;
+pub mod watch;

@@ -291,6 +291,15 @@ impl Tracker {
         }
     }
 
+    /// Follows the same roadmap after it changed on disk: progress is kept by topic id, what
+    /// follows from it is worked out again for the new topics. Undo steps hold progress by id too,
+    /// so they stay; a note being typed starts a new step.
+    pub fn reconcile(&mut self, loaded: &LoadedRoadmap) {
+        self.last_note = None;
+        self.revision += 1;
+        self.overview = Overview::new(loaded, &self.progress);
+    }
+
     /// Writes everything still pending to disk (on exit).
     pub fn flush(&self) -> Result<(), String> {
         self.saver.as_ref().map_or(Ok(()), Saver::flush)

@@ -131,6 +131,15 @@ impl MapView {
         self.relayout_at = Some(ctx.cumulative_pass_nr() + 1);
     }
 
+    /// Forgets the layout but keeps the camera (the same roadmap, changed on disk): the next
+    /// frame lays out again, and the view stays where the user left it.
+    pub fn relayout(&mut self) {
+        self.placed = None;
+        self.pending = None;
+        self.hovered = None;
+        self.highlight = None;
+    }
+
     /// Which way the layers run.
     #[must_use]
     pub fn direction(&self) -> Direction {

@@ -28,6 +28,8 @@ pub struct SearchBar {
     /// The result Enter selects.
     cursor: usize,
     wants_focus: bool,
+    /// The roadmap changed since the last search.
+    stale: bool,
 }
 
 impl SearchBar {
@@ -45,6 +47,11 @@ impl SearchBar {
         self.wants_focus = true;
     }
 
+    /// Searches again on the next frame: the roadmap changed (reloaded from disk).
+    pub fn roadmap_changed(&mut self) {
+        self.stale = true;
+    }
+
     /// Which topics match, once something is typed.
     #[must_use]
     pub fn matches(&self) -> Option<&[bool]> {
@@ -58,9 +65,13 @@ impl SearchBar {
     }
 
     fn refresh(&mut self, loaded: &LoadedRoadmap) {
-        if self.searched == self.query && self.matches.len() == loaded.roadmap.topics.len() {
+        if !self.stale
+            && self.searched == self.query
+            && self.matches.len() == loaded.roadmap.topics.len()
+        {
             return;
         }
+        self.stale = false;
         self.searched.clone_from(&self.query);
         self.hits = search(loaded, &self.query);
         self.matches = vec![false; loaded.roadmap.topics.len()];
