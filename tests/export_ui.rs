@@ -26,6 +26,27 @@ fn wait_for(
     }
 }
 
+/// Export… with the dialog open: there is no file dialog in tests, so the first Export… asks
+/// for a path in a field; type `path`, export again, and wait until the dialog says it saved.
+fn export_through_the_path_field(harness: &mut Harness<'_, RoadmapApp>, path: &std::path::Path) {
+    harness
+        .get_by_role_and_label(Role::Button, "Export…")
+        .click();
+    wait_for(harness, |h| h.query_by_role(Role::TextInput).is_some());
+    harness.get_by_role(Role::TextInput).focus();
+    harness.run();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export…")
+        .click();
+    let saved = format!("Saved to {}", path.display());
+    wait_for(harness, |h| h.query_by_label(&saved).is_some());
+    harness.get_by_label(&saved);
+}
+
 #[test]
 fn exporting_markdown_without_notes_writes_what_the_exporter_gives() {
     let loaded = model::bundled().unwrap();
@@ -57,25 +78,9 @@ fn exporting_markdown_without_notes_writes_what_the_exporter_gives() {
     harness.get_by_label("Markdown task list (.md)").click();
     harness.get_by_label("Include my private notes").click();
     harness.run();
-    // No file dialog in tests: the first Export… asks for a path in a field.
-    harness
-        .get_by_role_and_label(Role::Button, "Export…")
-        .click();
-    wait_for(&mut harness, |h| h.query_by_role(Role::TextInput).is_some());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mine.md");
-    harness.get_by_role(Role::TextInput).focus();
-    harness.run();
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text(path.to_str().unwrap());
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Export…")
-        .click();
-    wait_for(&mut harness, |_| path.exists());
-    harness.run();
-    harness.get_by_label(&format!("Saved to {}", path.display()));
+    export_through_the_path_field(&mut harness, &path);
 
     let written = std::fs::read_to_string(&path).unwrap();
     let progress = harness.state().tracker().progress().clone();
@@ -120,26 +125,9 @@ fn a_dark_png_saves_off_the_window_thread_and_matches_the_exporter() {
     );
     harness.get_by_label("Dark").click();
     harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Export…")
-        .click();
-    wait_for(&mut harness, |h| h.query_by_role(Role::TextInput).is_some());
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("map.png");
-    harness.get_by_role(Role::TextInput).focus();
-    harness.run();
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text(path.to_str().unwrap());
-    harness.run();
-    harness
-        .get_by_role_and_label(Role::Button, "Export…")
-        .click();
-    wait_for(&mut harness, |h| {
-        h.query_by_label(&format!("Saved to {}", path.display()))
-            .is_some()
-    });
-    harness.get_by_label(&format!("Saved to {}", path.display()));
+    export_through_the_path_field(&mut harness, &path);
     harness.get_by_label("Show in folder");
 
     let written = std::fs::read(&path).unwrap();
