@@ -22,7 +22,7 @@ const FIT_MARGIN: f32 = 32.0;
 /// How long the camera takes to glide to a topic, in seconds.
 const CAMERA_SECONDS: f64 = 0.35;
 /// Smallest and largest zoom when presenting a topic.
-const PRESENT_ZOOM: (f32, f32) = (0.8, 1.5);
+const PRESENT_ZOOM: (f32, f32) = (1.0, 1.6);
 
 /// Something the user did on the map this frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
