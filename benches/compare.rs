@@ -4,7 +4,7 @@
 //!
 //! Crossings are counted on each drawing as it comes out: every point where two edges' lines
 //! cross. rust-sugiyama returns no bend points, so its edges are straight lines from the
-//! prerequisite's box to the dependent's, and every pair of them is tested ([`intersections`]).
+//! prerequisite's box to the dependent's, and every pair of them is tested (`layout::segment_crossings`).
 //! Ours are counted by `layout::crossings`, which gives the same number on our drawings (a
 //! property test checks it against the same pairwise test) and is fast. The table also shows
 //! rust-sugiyama's crossings counted only in the gaps between its layers, as `layout::crossings`
@@ -146,7 +146,7 @@ fn main() {
             black_box(sugiyama(black_box(dag)));
         });
         let drawing = as_layout(dag, &sugiyama(dag));
-        let their_crossings = intersections(&drawing);
+        let their_crossings = layout::segment_crossings(&drawing);
         let in_gaps = layout::crossings(&drawing, Direction::TopToBottom);
         println!(
             "| {name} | {:.3} ms | {our_crossings} | {:.3} ms | {their_crossings} | {in_gaps} | \
@@ -156,33 +156,4 @@ fn main() {
             theirs.as_secs_f64() / ours.as_secs_f64(),
         );
     }
-}
-
-/// Every crossing of a drawing: the pairs of segments of different edges that cross at a point
-/// inside both. Edges that meet at a shared end do not cross. Quadratic in the segments, which
-/// is quick enough for a few thousand straight edges.
-fn intersections(drawing: &Layout) -> usize {
-    let side = |p: Point, q: Point, r: Point| {
-        let d = f64::from(q.x - p.x) * f64::from(r.y - p.y)
-            - f64::from(q.y - p.y) * f64::from(r.x - p.x);
-        d.partial_cmp(&0.0).map_or(0, |o| o as i8)
-    };
-    let segments: Vec<(usize, Point, Point)> = drawing
-        .edges
-        .iter()
-        .enumerate()
-        .flat_map(|(e, route)| route.windows(2).map(move |w| (e, w[0], w[1])))
-        .collect();
-    let mut count = 0;
-    for (i, &(e1, p1, q1)) in segments.iter().enumerate() {
-        for &(e2, p2, q2) in &segments[i + 1..] {
-            if e1 != e2
-                && side(p1, q1, p2) * side(p1, q1, q2) < 0
-                && side(p2, q2, p1) * side(p2, q2, q1) < 0
-            {
-                count += 1;
-            }
-        }
-    }
-    count
 }

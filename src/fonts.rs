@@ -91,28 +91,11 @@ pub fn fallbacks_for(text: impl IntoIterator<Item = char>) -> Vec<Fallback> {
     let db = database();
     let mut chosen: Vec<fontdb::ID> = Vec::new();
     for c in missing {
-        let holds = |id: fontdb::ID| {
-            db.with_face_data(id, |data, index| {
-                ttf_parser::Face::parse(data, index)
-                    .ok()
-                    .and_then(|f| f.glyph_index(c))
-                    .is_some()
-            })
-            .unwrap_or(false)
-        };
-        if chosen.iter().any(|&id| holds(id)) {
+        if chosen.iter().any(|&id| face_holds(&db, id, c)) {
             continue;
         }
-        // Of the faces that have it, the plainest: regular weight, normal width, upright.
-        let plain = |f: &fontdb::FaceInfo| {
-            (
-                f.weight.0.abs_diff(400),
-                f.stretch != fontdb::Stretch::Normal,
-                f.style != fontdb::Style::Normal,
-            )
-        };
-        if let Some(face) = db.faces().filter(|f| holds(f.id)).min_by_key(|f| plain(f)) {
-            chosen.push(face.id);
+        if let Some(id) = system_face_for(c) {
+            chosen.push(id);
         }
     }
     chosen
@@ -127,6 +110,51 @@ pub fn fallbacks_for(text: impl IntoIterator<Item = char>) -> Vec<Fallback> {
             })
         })
         .collect()
+}
+
+/// Whether the face `id` of `db` has a glyph for `c`.
+fn face_holds(db: &fontdb::Database, id: fontdb::ID, c: char) -> bool {
+    db.with_face_data(id, |data, index| {
+        ttf_parser::Face::parse(data, index)
+            .ok()
+            .and_then(|f| f.glyph_index(c))
+            .is_some()
+    })
+    .unwrap_or(false)
+}
+
+/// The face of the export fonts that draws `c` when the bundled ones cannot: of the faces that
+/// have it, the plainest (regular weight, normal width, upright).
+#[must_use]
+pub fn system_face_for(c: char) -> Option<fontdb::ID> {
+    let db = database();
+    let plain = |f: &fontdb::FaceInfo| {
+        (
+            f.weight.0.abs_diff(400),
+            f.stretch != fontdb::Stretch::Normal,
+            f.style != fontdb::Style::Normal,
+        )
+    };
+    db.faces()
+        .filter(|f| face_holds(&db, f.id, c))
+        .min_by_key(|f| plain(f))
+        .map(|f| f.id)
+}
+
+/// Runs `f` with egui's fonts and the `extra` fallbacks, outside any window: how the exports and
+/// the background layout measure titles as the window would.
+pub fn with_fonts<R>(
+    extra: Vec<Fallback>,
+    f: impl FnOnce(&mut egui::epaint::FontsView<'_>) -> R,
+) -> R {
+    let ctx = egui::Context::default();
+    install(&ctx, extra);
+    ctx.begin_pass(egui::RawInput::default());
+    let result = ctx.fonts_mut(f);
+    // Nothing is drawn: the font atlas's texture updates are dropped on purpose.
+    let mut output = ctx.end_pass();
+    output.textures_delta.clear();
+    result
 }
 
 /// Adds the fallbacks to egui's proportional and monospace families, after the bundled fonts;

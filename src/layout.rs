@@ -354,6 +354,43 @@ pub fn crossings(layout: &Layout, direction: Direction) -> usize {
     total
 }
 
+/// Every crossing of a drawing counted the slow, direct way: the pairs of segments of different
+/// edges that cross at a point inside both (edges meeting at a shared end do not cross).
+/// Quadratic in the segments; for any drawing, straight-edged or routed, where [`crossings`]
+/// cannot be used, and as its reference.
+#[must_use]
+pub fn segment_crossings(drawing: &Layout) -> usize {
+    let side = |p: Point, q: Point, r: Point| {
+        let d = f64::from(q.x - p.x) * f64::from(r.y - p.y)
+            - f64::from(q.y - p.y) * f64::from(r.x - p.x);
+        if d > 0.0 {
+            1_i8
+        } else if d < 0.0 {
+            -1
+        } else {
+            0
+        }
+    };
+    let segments: Vec<(usize, Point, Point)> = drawing
+        .edges
+        .iter()
+        .enumerate()
+        .flat_map(|(e, route)| route.windows(2).map(move |w| (e, w[0], w[1])))
+        .collect();
+    let mut count = 0;
+    for (i, &(e1, p1, q1)) in segments.iter().enumerate() {
+        for &(e2, p2, q2) in &segments[i + 1..] {
+            if e1 != e2
+                && side(p1, q1, p2) * side(p1, q1, q2) < 0
+                && side(p2, q2, p1) * side(p2, q2, q1) < 0
+            {
+                count += 1;
+            }
+        }
+    }
+    count
+}
+
 /// Counts the crossings between two adjacent layers with the accumulator tree of Barth, Jünger
 /// and Mutzel, in O(E log V). Each link is a pair (position of its end in the upper layer,
 /// position of its end in the lower layer); `lower_len` is the number of positions in the lower

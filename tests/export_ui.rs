@@ -26,6 +26,25 @@ fn wait_for(
     }
 }
 
+/// The window on the bundled roadmap, with no file dialogs and progress kept in memory.
+fn window() -> Harness<'static, RoadmapApp> {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None).without_file_dialogs());
+    harness.run();
+    harness
+}
+
+/// File > Export….
+fn open_export_dialog(harness: &mut Harness<'_, RoadmapApp>) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label_contains("Export…").click();
+    harness.run();
+}
+
 /// Export… with the dialog open: there is no file dialog in tests, so the first Export… asks
 /// for a path in a field; type `path`, export again, and wait until the dialog says it saved.
 fn export_through_the_path_field(harness: &mut Harness<'_, RoadmapApp>, path: &std::path::Path) {
@@ -49,12 +68,7 @@ fn export_through_the_path_field(harness: &mut Harness<'_, RoadmapApp>, path: &s
 
 #[test]
 fn exporting_markdown_without_notes_writes_what_the_exporter_gives() {
-    let loaded = model::bundled().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, None).without_file_dialogs());
-    harness.run();
+    let mut harness = window();
     // Some progress with a note, which must stay out.
     harness
         .get_by_role_and_label(Role::Button, "What a foundation model is")
@@ -71,10 +85,7 @@ fn exporting_markdown_without_notes_writes_what_the_exporter_gives() {
     harness.key_press(egui::Key::Escape);
     harness.run();
 
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label_contains("Export…").click();
-    harness.run();
+    open_export_dialog(&mut harness);
     harness.get_by_label("Markdown task list (.md)").click();
     harness.get_by_label("Include my private notes").click();
     harness.run();
@@ -104,16 +115,8 @@ fn exporting_markdown_without_notes_writes_what_the_exporter_gives() {
 
 #[test]
 fn a_dark_png_saves_off_the_window_thread_and_matches_the_exporter() {
-    let loaded = model::bundled().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, None).without_file_dialogs());
-    harness.run();
-    harness.get_by_label("File").click();
-    harness.run();
-    harness.get_by_label_contains("Export…").click();
-    harness.run();
+    let mut harness = window();
+    open_export_dialog(&mut harness);
     harness.get_by_label("Map picture, PNG (.png)").click();
     harness.run();
     // Pictures carry no notes: the choice is greyed out, and the theme can be picked.

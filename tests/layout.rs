@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use roadmap::layout::{
     self, Direction, Input, Layout, Point, Rect, Settings, Size, bilayer_crossings, crossings,
-    generate,
+    generate, segment_crossings,
 };
 
 /// Slack for comparisons of coordinates computed along different paths.
@@ -315,7 +315,7 @@ proptest! {
         let dag = generate::dag(n, seed);
         let settings = Settings { crossing_rounds: rounds, ..settings(direction) };
         let out = layout::layout(&dag.input(), &settings);
-        prop_assert_eq!(crossings(&out, direction), brute_force_crossings(&out));
+        prop_assert_eq!(crossings(&out, direction), segment_crossings(&out));
     }
 
     #[test]
@@ -325,7 +325,7 @@ proptest! {
     ) {
         let input = Input { sizes: &sizes, phases: &phases, edges: &edges };
         let out = layout::layout(&input, &settings(direction));
-        prop_assert_eq!(crossings(&out, direction), brute_force_crossings(&out));
+        prop_assert_eq!(crossings(&out, direction), segment_crossings(&out));
         let first = Settings { crossing_rounds: 0, ..settings(direction) };
         let before = crossings(&layout::layout(&input, &first), direction);
         prop_assert!(crossings(&out, direction) <= before);
@@ -344,33 +344,6 @@ proptest! {
             .count();
         prop_assert_eq!(bilayer_crossings(12, &links), brute);
     }
-}
-
-/// Pairs of segments of different edges that cross at a point inside both.
-fn brute_force_crossings(out: &Layout) -> usize {
-    let orient = |p: Point, q: Point, r: Point| {
-        let d = f64::from(q.x - p.x) * f64::from(r.y - p.y)
-            - f64::from(q.y - p.y) * f64::from(r.x - p.x);
-        d.partial_cmp(&0.0).unwrap() as i8
-    };
-    let segments: Vec<(usize, Point, Point)> = out
-        .edges
-        .iter()
-        .enumerate()
-        .flat_map(|(e, route)| route.windows(2).map(move |w| (e, w[0], w[1])))
-        .collect();
-    let mut count = 0;
-    for (i, &(e1, p1, q1)) in segments.iter().enumerate() {
-        for &(e2, p2, q2) in &segments[i + 1..] {
-            if e1 != e2
-                && orient(p1, q1, p2) * orient(p1, q1, q2) < 0
-                && orient(p2, q2, p1) * orient(p2, q2, q1) < 0
-            {
-                count += 1;
-            }
-        }
-    }
-    count
 }
 
 #[test]

@@ -135,8 +135,8 @@ struct Setter {
     faces: Vec<Face>,
     /// For each character seen: its face and advance in em.
     glyphs: HashMap<char, Option<(usize, f32)>>,
-    /// System faces already loaded, by fontdb id.
-    loaded: HashMap<usize, usize>,
+    /// System faces already loaded: their index in `faces`, by fontdb id.
+    loaded: HashMap<resvg::usvg::fontdb::ID, usize>,
     pages: Vec<Vec<Op>>,
     /// The page being set.
     current: usize,
@@ -187,37 +187,26 @@ impl Setter {
             .iter()
             .enumerate()
             .find_map(|(k, f)| advance(&f.data, f.index).map(|a| (k, a)));
-        if found.is_none() {
-            let db = fonts::database();
-            for face in db.faces() {
-                let Some(a) = db
-                    .with_face_data(face.id, |data, index| advance(data, index))
-                    .flatten()
-                else {
-                    continue;
-                };
-                let key = db.faces().position(|f| f.id == face.id).unwrap_or(0);
-                let k = if let Some(&k) = self.loaded.get(&key) {
-                    k
-                } else {
-                    let Some((data, index)) =
-                        db.with_face_data(face.id, |data, index| (Arc::new(data.to_vec()), index))
-                    else {
-                        continue;
-                    };
-                    let Some(font) = Font::new(data.clone().into(), index) else {
-                        continue;
-                    };
-                    self.faces.push(Face { font, data, index });
-                    self.loaded.insert(key, self.faces.len() - 1);
-                    self.faces.len() - 1
-                };
-                found = Some((k, a));
-                break;
-            }
+        if found.is_none()
+            && let Some(k) = fonts::system_face_for(c).and_then(|id| self.system_face(id))
+        {
+            found = advance(&self.faces[k].data, self.faces[k].index).map(|a| (k, a));
         }
         self.glyphs.insert(c, found);
         found
+    }
+
+    /// The index in `faces` of a system face, loaded on first use.
+    fn system_face(&mut self, id: resvg::usvg::fontdb::ID) -> Option<usize> {
+        if let Some(&k) = self.loaded.get(&id) {
+            return Some(k);
+        }
+        let (data, index) =
+            fonts::database().with_face_data(id, |data, index| (Arc::new(data.to_vec()), index))?;
+        let font = Font::new(data.clone().into(), index)?;
+        self.faces.push(Face { font, data, index });
+        self.loaded.insert(id, self.faces.len() - 1);
+        Some(self.faces.len() - 1)
     }
 
     fn width(&mut self, text: &str, size: f32) -> f32 {

@@ -64,7 +64,7 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, St
 
     let texts = Texts::new(&personal, &overview);
     let extra = fonts::fallbacks_for(fonts::roadmap_chars(&loaded.roadmap));
-    let (placed, widths) = with_fonts(extra, |fonts| {
+    let (placed, widths) = fonts::with_fonts(extra, |fonts| {
         let placed = scene::place(loaded, Direction::LeftToRight, |title| {
             scene::measure_title(fonts, title)
         });
@@ -152,21 +152,6 @@ pub fn one_phase(loaded: &LoadedRoadmap, phase: &str) -> LoadedRoadmap {
         graph,
         carried_progress: None,
     }
-}
-
-/// Runs `f` with egui's fonts and the `extra` fallbacks, outside any window.
-pub fn with_fonts<R>(
-    extra: Vec<fonts::Fallback>,
-    f: impl FnOnce(&mut egui::epaint::FontsView<'_>) -> R,
-) -> R {
-    let ctx = egui::Context::default();
-    fonts::install(&ctx, extra);
-    ctx.begin_pass(egui::RawInput::default());
-    let result = ctx.fonts_mut(f);
-    // Nothing is drawn: the font atlas's texture updates are dropped on purpose.
-    let mut output = ctx.end_pass();
-    output.textures_delta.clear();
-    result
 }
 
 /// The header's words.

@@ -265,16 +265,7 @@ impl MapView {
             1.0
         };
         let centre = to_rect(placed.layout.nodes[topic]).center();
-        let to = TSTransform::new(
-            self.rect.center().to_vec2() - scaling * centre.to_vec2(),
-            scaling,
-        );
-        self.camera_move = Some(CameraMove {
-            from: self.to_screen,
-            to,
-            start: ctx.input(|i| i.time),
-        });
-        ctx.request_repaint();
+        self.glide(ctx, centre, scaling);
     }
 
     /// Glides the camera to frame `topic` with its direct prerequisites, as large as fits
@@ -303,6 +294,12 @@ impl MapView {
         } else {
             (PRESENT_ZOOM.0, node.center())
         };
+        self.glide(ctx, centre, scaling);
+    }
+
+    /// Starts a camera glide that ends with `centre` (scene coordinates) in the middle of the
+    /// map at `scaling`.
+    fn glide(&mut self, ctx: &egui::Context, centre: Pos2, scaling: f32) {
         let to = TSTransform::new(
             self.rect.center().to_vec2() - scaling * centre.to_vec2(),
             scaling,
@@ -827,7 +824,7 @@ impl MapView {
             std::thread::spawn(move || {
                 let extra =
                     crate::fonts::fallbacks_for(crate::fonts::roadmap_chars(&loaded.roadmap));
-                let placed = crate::export::svg::with_fonts(extra, |fonts| {
+                let placed = crate::fonts::with_fonts(extra, |fonts| {
                     scene::place(&loaded, direction, |title| {
                         scene::measure_title(fonts, title)
                     })
