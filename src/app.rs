@@ -194,6 +194,9 @@ pub struct RoadmapApp {
     /// The watch on the open file (live reload), with the file it was started for; `None` for
     /// the bundled roadmap.
     watching: Option<(PathBuf, Option<crate::watch::FileWatch>)>,
+    /// The watch on the progress file, with the saver it asks to look at the file; `None` when
+    /// progress is kept in memory only.
+    watching_progress: Option<(crate::store::DiskCheck, Option<crate::watch::FileWatch<()>>)>,
     /// Problems of the open file after it changed on disk; the last good roadmap stays.
     reload_problems: Option<LoadError>,
     /// A file dialog or a load running off the UI thread.
@@ -260,6 +263,7 @@ impl RoadmapApp {
             map: MapView::new(),
             problems: None,
             watching: None,
+            watching_progress: None,
             reload_problems: None,
             pending_open: None,
             path_prompt: None,
@@ -515,6 +519,8 @@ impl RoadmapApp {
         self.poll_open(ui.ctx());
         self.keep_watching(ui.ctx());
         self.poll_reload(ui.ctx());
+        self.keep_watching_progress(ui.ctx());
+        self.tracker.take_disk_changes(&self.loaded);
         self.restore_carried_progress();
         self.track_settings(ui.ctx());
         self.shortcuts(ui.ctx(), &mut commands);
@@ -1153,6 +1159,44 @@ impl RoadmapApp {
                 .ok();
             (file, watch)
         });
+    }
+
+    /// Watches the progress file, so progress written there by `roadmap mark` or another window
+    /// shows here at once; the watch follows the tracker when another roadmap is opened.
+    fn keep_watching_progress(&mut self, ctx: &egui::Context) {
+        let check = self.tracker.disk_check();
+        let same = match (&self.watching_progress, &check) {
+            (Some((watched, _)), Some(check)) => watched.same_saver(check),
+            (None, None) => true,
+            _ => false,
+        };
+        if same {
+            return;
+        }
+        let ctx = ctx.clone();
+        self.tracker.wake_with(move || ctx.request_repaint());
+        self.watching_progress = check
+            .zip(self.tracker.path().cloned())
+            .map(|(check, path)| {
+                let asks = check.clone();
+                // The folder is watched, so it must exist before the first save makes it.
+                if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    let _ = std::fs::create_dir_all(folder);
+                }
+                let watch = crate::watch::FileWatch::with_loader(
+                    &path,
+                    move |_| asks.request(),
+                    || {},
+                )
+                .map_err(|e| {
+                    eprintln!(
+                        "warning: {}: progress recorded elsewhere shows only after a restart: {e}",
+                        path.display()
+                    );
+                })
+                .ok();
+                (check, watch)
+            });
     }
 
     /// Takes in the open file as it changed on disk, if it did.

@@ -332,27 +332,31 @@ pub fn mark(
         );
         return ExitCode::FAILURE;
     }
-    let Some((path, opened)) = open_progress(&loaded, progress, err) else {
-        return ExitCode::FAILURE;
+    let path = match progress_path(progress, &loaded.roadmap.id) {
+        Ok(path) => path,
+        Err(message) => {
+            let _ = writeln!(err, "error: {message}");
+            return ExitCode::FAILURE;
+        }
     };
-    if let Some(notice) = opened.notice.as_ref().filter(|n| !n.allows_saving()) {
-        let _ = writeln!(err, "error: {}", notice.problem());
-        let _ = writeln!(
-            err,
-            "error: {} is left as it is; nothing was saved",
-            path.display()
-        );
-        return ExitCode::FAILURE;
-    }
-    let mut progress = opened.progress;
-    progress.set_status(topic, status);
-    if let Some(note) = note {
-        progress.set_note(topic, note);
-    }
-    if let Err(e) = store::save(&path, &progress) {
-        let _ = writeln!(err, "error: {}: cannot save progress: {e}", path.display());
-        return ExitCode::FAILURE;
-    }
+    // Read, change and write under the lock the window's saver takes too, so neither overwrites
+    // what the other has just written.
+    let marked = store::locked(&path, || {
+        let opened = open_progress(&loaded, Some(&path), err)?.1;
+        mark_in(opened, &path, topic, status, note, err)
+    });
+    let progress = match marked {
+        Ok(Some(progress)) => progress,
+        Ok(None) => return ExitCode::FAILURE,
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "error: {}: cannot lock the progress file: {e}",
+                path.display()
+            );
+            return ExitCode::FAILURE;
+        }
+    };
     let overview = Overview::new(&loaded, &progress);
     let (cleared, total) = overview.cleared_of(0..loaded.roadmap.topics.len());
     let _ = writeln!(
@@ -361,6 +365,36 @@ pub fn mark(
         status.name()
     );
     ExitCode::SUCCESS
+}
+
+/// The change `mark` makes to `opened`, saved to `path`; `None` after telling why it was not.
+fn mark_in(
+    opened: Opened,
+    path: &Path,
+    topic: &str,
+    status: Status,
+    note: Option<&str>,
+    err: &mut impl Write,
+) -> Option<Progress> {
+    if let Some(notice) = opened.notice.as_ref().filter(|n| !n.allows_saving()) {
+        let _ = writeln!(err, "error: {}", notice.problem());
+        let _ = writeln!(
+            err,
+            "error: {} is left as it is; nothing was saved",
+            path.display()
+        );
+        return None;
+    }
+    let mut progress = opened.progress;
+    progress.set_status(topic, status);
+    if let Some(note) = note {
+        progress.set_note(topic, note);
+    }
+    if let Err(e) = store::save(path, &progress) {
+        let _ = writeln!(err, "error: {}: cannot save progress: {e}", path.display());
+        return None;
+    }
+    Some(progress)
 }
 
 /// `roadmap status [FILE]`: progress per phase and overall, what can be started now, the way to

@@ -1,10 +1,11 @@
 //! The app's side of progress: the current `Progress`, what follows from it, undo and redo, and
 //! saving through the store. No egui in here, so it is tested on its own.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use crate::model::{LoadedRoadmap, Overview, Progress, Status};
-use crate::store::{self, Notice, Saver};
+use crate::store::{self, DiskCheck, Notice, Saver};
 
 /// One change the user makes to their progress.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,6 +36,17 @@ pub struct Tracker {
     path: Option<PathBuf>,
     notices: Vec<String>,
     revision: u64,
+}
+
+/// How the notice about changes found in the progress file starts.
+const DISK_NOTICE: &str = "Progress changed in the file";
+
+fn topics_phrase(n: usize) -> String {
+    if n == 1 {
+        "1 topic".to_owned()
+    } else {
+        format!("{n} topics")
+    }
 }
 
 /// Most undo steps kept.
@@ -78,7 +90,7 @@ impl Tracker {
                 false
             }
         };
-        let saver = writable.then(|| Saver::new(path.clone()));
+        let saver = writable.then(|| Saver::new(path.clone(), opened.progress.clone()));
         let mut t = Self::with(loaded, opened.progress, saver, Some(path));
         t.notices.extend(notices);
         t.note_unmatched(loaded);
@@ -298,6 +310,84 @@ impl Tracker {
         self.last_note = None;
         self.revision += 1;
         self.overview = Overview::new(loaded, &self.progress);
+    }
+
+    /// Takes in what others wrote to the progress file since the last call (`roadmap mark`,
+    /// another window), merged topic by topic with this window's changes: a topic changed only
+    /// there takes their version, one changed on both sides keeps this window's. Undo and redo
+    /// steps take the change in as well, so undoing a change made here never undoes theirs.
+    /// Returns whether anything new is to be shown.
+    pub fn take_disk_changes(&mut self, loaded: &LoadedRoadmap) -> bool {
+        let Some(saver) = &self.saver else {
+            return false;
+        };
+        let changes = saver.take_disk_changes();
+        let messages = saver.take_messages();
+        let told = !messages.is_empty();
+        self.notices.extend(messages);
+        let Some(last) = changes.last() else {
+            return told;
+        };
+        let before = self.progress.clone();
+        let mut taken = std::collections::BTreeSet::new();
+        let mut kept = std::collections::BTreeSet::new();
+        for change in &changes {
+            let merge = self.progress.merged(&change.base, &change.disk);
+            taken.extend(merge.taken);
+            kept.extend(merge.kept);
+            self.progress = merge.progress;
+            for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+                *step = step.merged(&change.base, &change.disk).progress;
+            }
+        }
+        // What the file holds must end up equal to what the window shows.
+        if self.progress != last.disk {
+            saver.request(&self.progress);
+        }
+        if self.progress == before && kept.is_empty() {
+            return told;
+        }
+        self.notices.retain(|n| !n.starts_with(DISK_NOTICE));
+        let mut notice = format!(
+            "{DISK_NOTICE} (by `roadmap mark` or another window): {} taken in.",
+            topics_phrase(taken.len())
+        );
+        if !kept.is_empty() {
+            let _ = write!(
+                notice,
+                " {} changed both there and here; this window's version was kept.",
+                topics_phrase(kept.len())
+            );
+        }
+        self.notices.push(notice);
+        self.last_note = None;
+        self.revision += 1;
+        self.overview = Overview::new(loaded, &self.progress);
+        true
+    }
+
+    /// Reads the progress file now and takes in what others changed (see
+    /// [`Self::take_disk_changes`]); returns whether anything new is to be shown.
+    pub fn check_disk_now(&mut self, loaded: &LoadedRoadmap) -> bool {
+        if let Some(saver) = &self.saver {
+            saver.check_now();
+        }
+        self.take_disk_changes(loaded)
+    }
+
+    /// A handle that makes the saver read the progress file again, for a watch on the file;
+    /// `None` when progress is not saved.
+    #[must_use]
+    pub fn disk_check(&self) -> Option<DiskCheck> {
+        self.saver.as_ref().map(Saver::disk_check)
+    }
+
+    /// Has `wake` called when changes on disk wait in [`Self::take_disk_changes`], unless a
+    /// wake is already set.
+    pub fn wake_with(&self, wake: impl Fn() + Send + 'static) {
+        if let Some(saver) = self.saver.as_ref().filter(|s| !s.has_wake()) {
+            saver.set_wake(wake);
+        }
     }
 
     /// Writes everything still pending to disk (on exit).

@@ -24,11 +24,13 @@ const QUIET: Duration = Duration::from_millis(250);
 /// The result of loading the watched file again.
 pub type Reloaded = Result<Box<LoadedRoadmap>, LoadError>;
 
-/// A watch on one roadmap file; dropping it stops watching (and ends its thread).
-pub struct FileWatch {
+/// A watch on one file; dropping it stops watching (and ends its thread). What it delivers
+/// after each burst of changes is what its loader made of the file: a [`Reloaded`] roadmap for
+/// the open roadmap, nothing for the progress file, whose loader only asks the saver to look.
+pub struct FileWatch<T = Reloaded> {
     file: PathBuf,
     _watcher: RecommendedWatcher,
-    reloads: Receiver<Reloaded>,
+    reloads: Receiver<T>,
 }
 
 /// Whether an event may have changed the file's content (not a read, not a metadata change such
@@ -40,9 +42,26 @@ fn is_change(kind: EventKind) -> bool {
     )
 }
 
-impl FileWatch {
-    /// Starts watching `file`; `wake` is called after each reload (to ask for a repaint).
+impl FileWatch<Reloaded> {
+    /// Starts watching a roadmap file; `wake` is called after each reload (to ask for a
+    /// repaint).
     pub fn new(file: &Path, wake: impl Fn() + Send + 'static) -> Result<Self, notify::Error> {
+        Self::with_loader(
+            file,
+            |path| crate::model::load_file(path).map(Box::new),
+            wake,
+        )
+    }
+}
+
+impl<T: Send + 'static> FileWatch<T> {
+    /// Starts watching `file`: after each burst of changes, `load` runs on the watch's thread
+    /// and then `wake`.
+    pub fn with_loader(
+        file: &Path,
+        mut load: impl FnMut(&Path) -> T + Send + 'static,
+        wake: impl Fn() + Send + 'static,
+    ) -> Result<Self, notify::Error> {
         let name = file.file_name().map(std::ffi::OsStr::to_os_string);
         let (changed_tx, changed) = std::sync::mpsc::channel::<()>();
         let mut watcher =
@@ -73,10 +92,7 @@ impl FileWatch {
                         Err(RecvTimeoutError::Disconnected) => return,
                     }
                 }
-                if tx
-                    .send(crate::model::load_file(&target).map(Box::new))
-                    .is_err()
-                {
+                if tx.send(load(&target)).is_err() {
                     return;
                 }
                 wake();
@@ -97,7 +113,7 @@ impl FileWatch {
 
     /// The newest reload that arrived since the last call, if any.
     #[must_use]
-    pub fn latest(&self) -> Option<Reloaded> {
+    pub fn latest(&self) -> Option<T> {
         let mut latest = None;
         loop {
             match self.reloads.try_recv() {

@@ -286,3 +286,60 @@ fn a_reload_does_not_set_off_another() {
     }
     assert_eq!(harness.state().tracker().revision(), revision);
 }
+
+#[test]
+fn a_topic_marked_in_a_terminal_shows_in_the_open_window_and_the_windows_ticks_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    // The progress file sits in a folder that does not exist yet, as on a first run.
+    let progress = dir.path().join("data").join("progress.json");
+    let loaded = model::bundled().unwrap();
+    let file = progress.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| {
+            RoadmapApp::new(loaded, None)
+                .with_progress_file(Some(file))
+                .without_file_dialogs()
+        });
+    harness.run();
+
+    // The window ticks one topic with the D key; the terminal marks another.
+    select(&mut harness, "foundation-models");
+    harness.key_press(egui::Key::D);
+    harness.run();
+    let fm = topic(&harness, "foundation-models");
+    let tokens = topic(&harness, "tokens-and-context");
+    assert_eq!(
+        harness.state().tracker().overview().status[fm],
+        Status::Done
+    );
+
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = roadmap::cli::mark(
+        None,
+        Some(&progress),
+        "tokens-and-context",
+        "doing",
+        None,
+        &mut out,
+        &mut err,
+    );
+    assert_eq!(code, std::process::ExitCode::SUCCESS);
+    assert!(
+        wait_for(&mut harness, |app| app.tracker().overview().status[tokens]
+            == Status::Doing),
+        "the terminal's mark never showed in the window"
+    );
+    assert_eq!(
+        harness.state().tracker().overview().status[fm],
+        Status::Done
+    );
+    harness.get_by_label_contains("Progress changed in the file");
+
+    // Both are on disk once the window has saved.
+    harness.state().tracker().flush().unwrap();
+    let saved = roadmap::store::open(&progress, "bedrock-then-sagemaker").progress;
+    assert_eq!(saved.status("foundation-models"), Status::Done);
+    assert_eq!(saved.status("tokens-and-context"), Status::Doing);
+}

@@ -363,7 +363,7 @@ fn numbered(n: usize) -> Progress {
 fn the_saver_coalesces_a_burst_into_one_write_and_flushes_it() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiny.json");
-    let saver = Saver::new(path.clone());
+    let saver = Saver::new(path.clone(), Progress::new(ROADMAP_ID));
     for n in 0..100 {
         saver.request(&numbered(n));
     }
@@ -381,7 +381,7 @@ fn the_saver_coalesces_a_burst_into_one_write_and_flushes_it() {
 fn the_saver_writes_on_its_own_after_the_debounce() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiny.json");
-    let saver = Saver::new(path.clone());
+    let saver = Saver::new(path.clone(), Progress::new(ROADMAP_ID));
     let start = Instant::now();
     saver.request(&numbered(1));
     while !path.exists() {
@@ -400,7 +400,7 @@ fn the_saver_writes_on_its_own_after_the_debounce() {
 fn the_saver_does_not_wait_forever_while_changes_keep_coming() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiny.json");
-    let saver = Saver::new(path.clone());
+    let saver = Saver::new(path.clone(), Progress::new(ROADMAP_ID));
     let start = Instant::now();
     let mut n = 0;
     // A change every 50 ms never lets the 250 ms debounce settle; the longest delay must.
@@ -423,7 +423,7 @@ fn the_saver_reports_a_failure_and_retries_it_on_flush() {
     let path = dir.path().join("tiny.json");
     // A folder in the way makes the rename fail.
     std::fs::create_dir(&path).unwrap();
-    let saver = Saver::new(path.clone());
+    let saver = Saver::new(path.clone(), Progress::new(ROADMAP_ID));
     saver.request(&numbered(7));
     let err = saver.flush().unwrap_err();
     assert!(
@@ -442,11 +442,149 @@ fn the_saver_reports_a_failure_and_retries_it_on_flush() {
 fn dropping_the_saver_flushes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("tiny.json");
-    let saver = Saver::new(path.clone());
+    let saver = Saver::new(path.clone(), Progress::new(ROADMAP_ID));
     saver.request(&numbered(1));
     saver.request(&numbered(2));
     drop(saver);
     assert_eq!(store::open(&path, ROADMAP_ID).progress, numbered(2));
+}
+
+// Sharing the file with other writers: `roadmap mark` in a terminal or another window.
+
+fn entry(status: Status, note: &str) -> roadmap::model::TopicProgress {
+    roadmap::model::TopicProgress {
+        status,
+        note: note.to_owned(),
+    }
+}
+
+#[test]
+fn a_merge_takes_each_sides_own_changes_and_keeps_ours_where_both_changed() {
+    let mut base = Progress::new(ROADMAP_ID);
+    base.set_status("basics", Status::Done);
+    base.set_status("middle", Status::Doing);
+    base.set_note("end", "read later");
+
+    let mut ours = base.clone();
+    ours.set_status("middle", Status::Done); // changed here only
+    ours.set_note("end", "ours"); // changed on both sides
+    let mut theirs = base.clone();
+    theirs.set_status("basics", Status::Todo); // changed there only: the entry goes
+    theirs.set_status("extra", Status::Skipped); // new there
+    theirs.set_note("end", "theirs");
+    theirs.goal = Some("end".to_owned());
+
+    let merge = ours.merged(&base, &theirs);
+    let topics = &merge.progress.topics;
+    assert_eq!(topics.get("basics"), None);
+    assert_eq!(topics.get("middle"), Some(&entry(Status::Done, "")));
+    assert_eq!(topics.get("extra"), Some(&entry(Status::Skipped, "")));
+    assert_eq!(topics.get("end"), Some(&entry(Status::Todo, "ours")));
+    assert_eq!(merge.progress.goal.as_deref(), Some("end"));
+    assert_eq!(merge.taken, ["basics", "extra"]);
+    assert_eq!(merge.kept, ["end"]);
+
+    // Nothing changed there: ours as it is. Nothing changed here: theirs as it is.
+    assert_eq!(ours.merged(&base, &base).progress, ours);
+    assert_eq!(base.merged(&base, &theirs).progress, theirs);
+}
+
+/// Writes `progress` the way `roadmap mark` does: under the lock, to the file.
+fn write_elsewhere(path: &Path, progress: &Progress) {
+    store::locked(path, || store::save(path, progress))
+        .unwrap()
+        .unwrap();
+}
+
+#[test]
+fn the_saver_merges_what_another_writer_saved_since_it_last_looked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiny.json");
+    let base = sample_progress();
+    store::save(&path, &base).unwrap();
+    let saver = Saver::new(path.clone(), base.clone());
+
+    // Someone marks `end` done in a terminal; then the window saves its own change.
+    let mut theirs = base.clone();
+    theirs.set_status("end", Status::Done);
+    write_elsewhere(&path, &theirs);
+    let mut ours = base.clone();
+    ours.set_status("middle", Status::Done);
+    saver.request(&ours);
+    saver.flush().unwrap();
+
+    let on_disk = store::open(&path, ROADMAP_ID).progress;
+    assert_eq!(
+        on_disk.status("end"),
+        Status::Done,
+        "the terminal's mark was lost"
+    );
+    assert_eq!(
+        on_disk.status("middle"),
+        Status::Done,
+        "the window's change was lost"
+    );
+    assert_eq!(on_disk.note("middle"), "halfway, see chapter 3");
+    let changes = saver.take_disk_changes();
+    assert_eq!(changes.len(), 1);
+    assert_eq!((&changes[0].base, &changes[0].disk), (&base, &theirs));
+    // Its own write is not a change by someone else.
+    saver.disk_check().request();
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(saver.take_disk_changes(), []);
+}
+
+#[test]
+fn a_check_finds_a_change_on_disk_while_nothing_waits_to_be_saved_and_wakes_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiny.json");
+    let base = sample_progress();
+    store::save(&path, &base).unwrap();
+    let saver = Saver::new(path.clone(), base.clone());
+    let (woke, wakes) = std::sync::mpsc::channel();
+    saver.set_wake(move || {
+        let _ = woke.send(());
+    });
+
+    let mut theirs = base.clone();
+    theirs.set_note("basics", "done in the terminal");
+    write_elsewhere(&path, &theirs);
+    saver.disk_check().request();
+    wakes.recv_timeout(Duration::from_secs(10)).unwrap();
+    let changes = saver.take_disk_changes();
+    assert_eq!(changes.len(), 1);
+    assert_eq!(changes[0].disk, theirs);
+    // Nothing was written: the window has nothing of its own to add.
+    assert_eq!(saver.writes(), 0);
+}
+
+#[test]
+fn the_saver_moves_a_file_damaged_meanwhile_aside_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tiny.json");
+    let base = sample_progress();
+    store::save(&path, &base).unwrap();
+    let saver = Saver::new(path.clone(), base.clone());
+    std::fs::write(&path, b"{\"format_version\": 1, \"roadm").unwrap();
+
+    let mut ours = base.clone();
+    ours.set_status("end", Status::Doing);
+    saver.request(&ours);
+    saver.flush().unwrap();
+    assert_eq!(store::open(&path, ROADMAP_ID).progress, ours);
+    let messages = saver.take_messages();
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| name.starts_with("tiny.json.corrupt-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert!(messages[0].contains(&aside[0]), "{}", messages[0]);
+    assert_eq!(
+        std::fs::read(dir.path().join(&aside[0])).unwrap(),
+        b"{\"format_version\": 1, \"roadm"
+    );
 }
 
 // The crash test. The test binary runs itself as a child that saves in a loop, and kills it with

@@ -117,3 +117,123 @@ fn a_damaged_file_is_reported_and_progress_starts_empty() {
         .collect();
     assert_eq!(kept.len(), 1, "the damaged file is kept aside");
 }
+
+/// Marks a topic the way the command line does, in this process: `roadmap mark`.
+fn mark_in_terminal(progress: &std::path::Path, topic: &str, status: &str) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = roadmap::cli::mark(
+        None,
+        Some(progress),
+        topic,
+        status,
+        None,
+        &mut out,
+        &mut err,
+    );
+    assert_eq!(
+        code,
+        std::process::ExitCode::SUCCESS,
+        "{}",
+        String::from_utf8_lossy(&err)
+    );
+}
+
+/// Asks the tracker's saver to look at the file and waits until what it found is taken in.
+fn take_in_disk_changes(t: &mut Tracker, loaded: &model::LoadedRoadmap) {
+    let (woke, wakes) = std::sync::mpsc::channel();
+    t.wake_with(move || {
+        let _ = woke.send(());
+    });
+    t.disk_check().unwrap().request();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !t.take_disk_changes(loaded) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the change on disk was never found"
+        );
+        let _ = wakes.recv_timeout(std::time::Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn a_mark_from_the_terminal_joins_the_windows_progress_and_survives_undo() {
+    let loaded = model::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    let mut t = Tracker::open(&loaded, Some(path.clone()));
+    let fm = idx(&loaded, "foundation-models");
+    let tokens = idx(&loaded, "tokens-and-context");
+    t.apply(&loaded, Edit::Status(fm, Status::Done));
+    t.flush().unwrap();
+
+    mark_in_terminal(&path, "tokens-and-context", "doing");
+    take_in_disk_changes(&mut t, &loaded);
+    assert_eq!(t.overview().status[tokens], Status::Doing);
+    assert_eq!(t.overview().status[fm], Status::Done);
+    assert!(
+        t.notices()
+            .iter()
+            .any(|n| n.starts_with("Progress changed in the file") && n.contains("1 topic")),
+        "{:?}",
+        t.notices()
+    );
+
+    // Undoing the window's own change leaves the terminal's mark alone, here and on disk.
+    assert!(t.undo(&loaded));
+    assert_eq!(t.overview().status[fm], Status::Todo);
+    assert_eq!(t.overview().status[tokens], Status::Doing);
+    t.flush().unwrap();
+    let on_disk = roadmap::store::open(&path, &loaded.roadmap.id).progress;
+    assert_eq!(on_disk.status("tokens-and-context"), Status::Doing);
+    assert_eq!(on_disk.status("foundation-models"), Status::Todo);
+}
+
+#[test]
+fn the_window_and_the_terminal_marking_at_the_same_time_lose_nothing() {
+    let loaded = model::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    let mut t = Tracker::open(&loaded, Some(path.clone()));
+    let ids: Vec<String> = loaded.roadmap.topics.iter().map(|t| t.id.clone()).collect();
+    // Even topics are marked in a terminal, odd ones in the window, interleaved.
+    let terminal: Vec<String> = ids.iter().step_by(2).take(20).cloned().collect();
+    let window: Vec<usize> = (1..ids.len()).step_by(2).take(20).collect();
+    let marker = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            for id in &terminal {
+                mark_in_terminal(&path, id, "done");
+                std::thread::sleep(std::time::Duration::from_millis(15));
+            }
+            terminal
+        })
+    };
+    for &i in &window {
+        t.apply(&loaded, Edit::Status(i, Status::Skipped));
+        t.take_disk_changes(&loaded);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let terminal = marker.join().unwrap();
+    t.flush().unwrap();
+    t.check_disk_now(&loaded);
+    t.flush().unwrap();
+
+    let on_disk = roadmap::store::open(&path, &loaded.roadmap.id).progress;
+    for id in &terminal {
+        assert_eq!(on_disk.status(id), Status::Done, "{id} lost on disk");
+        assert_eq!(
+            t.progress().status(id),
+            Status::Done,
+            "{id} not in the window"
+        );
+    }
+    for &i in &window {
+        assert_eq!(
+            on_disk.status(&ids[i]),
+            Status::Skipped,
+            "{} lost on disk",
+            ids[i]
+        );
+        assert_eq!(t.progress().status(&ids[i]), Status::Skipped);
+    }
+}

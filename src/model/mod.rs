@@ -10,7 +10,7 @@ pub mod types;
 pub use graph::RoadmapGraph;
 pub use load::{Diagnostic, LoadError, LoadedRoadmap, bundled, load_bytes, load_file, load_str};
 pub use personal::{PERSONAL_KIND, PersonalRoadmap};
-pub use progress::{Overview, Progress, Standing, Status, TopicProgress};
+pub use progress::{Merge, Overview, Progress, Standing, Status, TopicProgress};
 pub use types::{FORMAT_VERSION, Phase, Roadmap, Source, SourceKind, Topic};
 
 /// The JSON Schema of the roadmap format, as published in `assets/roadmap.schema.json`.

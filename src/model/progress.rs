@@ -145,6 +145,64 @@ impl Progress {
     }
 }
 
+/// What [`Progress::merged`] did: the result, and the topics it took from the other side or kept
+/// against it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Merge {
+    /// The merged progress.
+    pub progress: Progress,
+    /// Topics whose entry came from `theirs`: changed there and not here.
+    pub taken: Vec<String>,
+    /// Topics changed on both sides, differently: this side's entry was kept.
+    pub kept: Vec<String>,
+}
+
+impl Progress {
+    /// Three-way merge, topic by topic, of this progress (ours) with `theirs`, both grown from
+    /// `base`: an entry changed on one side only takes that side's value; an entry changed on
+    /// both sides keeps ours. The goal follows the same rule. So progress recorded elsewhere
+    /// (`roadmap mark`, another window) joins what the window changed, and neither is lost.
+    #[must_use]
+    pub fn merged(&self, base: &Progress, theirs: &Progress) -> Merge {
+        let mut progress = self.clone();
+        let mut taken = Vec::new();
+        let mut kept = Vec::new();
+        let ids: std::collections::BTreeSet<&String> = base
+            .topics
+            .keys()
+            .chain(self.topics.keys())
+            .chain(theirs.topics.keys())
+            .collect();
+        for id in ids {
+            let (b, o, t) = (
+                base.topics.get(id),
+                self.topics.get(id),
+                theirs.topics.get(id),
+            );
+            if o == t || t == b {
+                continue;
+            }
+            if o == b {
+                match t {
+                    Some(entry) => progress.topics.insert(id.clone(), entry.clone()),
+                    None => progress.topics.remove(id),
+                };
+                taken.push(id.clone());
+            } else {
+                kept.push(id.clone());
+            }
+        }
+        if self.goal == base.goal && theirs.goal != base.goal {
+            progress.goal.clone_from(&theirs.goal);
+        }
+        Merge {
+            progress,
+            taken,
+            kept,
+        }
+    }
+}
+
 /// Where a topic stands once its prerequisites are taken into account.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Standing {

@@ -6,9 +6,7 @@
 use std::fmt;
 use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use atomic_write_file::AtomicWriteFile;
 use jsonc_parser::common::Ranged as _;
@@ -17,6 +15,10 @@ use serde_path_to_error::Segment;
 
 use crate::model::load::is_kebab_case;
 use crate::model::progress::{PROGRESS_FORMAT_VERSION, Progress, Status, TopicProgress};
+
+mod saver;
+
+pub use saver::{DiskChange, DiskCheck, Saver};
 
 /// Largest progress file read; larger ones are treated as damaged (as the roadmap loader does).
 pub const MAX_PROGRESS_BYTES: u64 = 16 * 1024 * 1024;
@@ -184,6 +186,65 @@ pub fn save(path: &Path, progress: &Progress) -> io::Result<()> {
     let mut text = serde_json::to_string_pretty(progress).map_err(io::Error::other)?;
     text.push('\n');
     write_atomic(path, text.as_bytes())
+}
+
+/// Runs `f` holding the lock that every writer of the progress file at `path` takes around
+/// reading and writing it (the window's saver, `roadmap mark`), so no writer overwrites what
+/// another wrote a moment before without seeing it. The lock is an advisory lock on
+/// `.<file name>.lock` beside the file (kept, since removing it would let two writers lock
+/// different files), as the file itself is replaced on every save. Where the
+/// file system cannot lock, `f` runs without it.
+pub fn locked<R>(path: &Path, f: impl FnOnce() -> R) -> io::Result<R> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut name = std::ffi::OsString::from(".");
+    name.push(path.file_name().unwrap_or_default());
+    name.push(".lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path.with_file_name(name))?;
+    match file.lock() {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::Unsupported => return Ok(f()),
+        Err(e) => return Err(e),
+    }
+    let out = f();
+    // Closing the file releases the lock too; unlocking first says so.
+    let _ = file.unlock();
+    Ok(out)
+}
+
+/// What a progress file holds right now, read without moving anything aside.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OnDisk {
+    /// No file.
+    Missing,
+    /// Progress of this roadmap, in this build's format.
+    Progress(Progress),
+    /// Damaged, or another roadmap's: why, as `FILE:LINE:COL: message`.
+    Damaged(String),
+    /// Written by a newer build: why.
+    Newer(String),
+    /// The file could not be read: why.
+    CannotRead(String),
+}
+
+/// Reads the progress file at `path` as it is now (call it under [`locked`]).
+#[must_use]
+pub fn read_now(path: &Path, roadmap_id: &str) -> OnDisk {
+    let shown = path.display().to_string();
+    match read_limited(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => OnDisk::Missing,
+        Err(e) => OnDisk::CannotRead(format!("{shown}: cannot read the progress file: {e}")),
+        Ok(bytes) => match parse(&bytes, &shown, roadmap_id) {
+            Ok(progress) => OnDisk::Progress(progress),
+            Err(Unreadable::Damaged(problem)) => OnDisk::Damaged(problem),
+            Err(Unreadable::Newer { problem, .. }) => OnDisk::Newer(problem),
+        },
+    }
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder is written, synced
@@ -502,245 +563,5 @@ fn sync_folder(file: &Path) {
         && let Ok(handle) = std::fs::File::open(folder)
     {
         let _ = handle.sync_all();
-    }
-}
-
-/// Saves progress in the background for the app: [`Saver::request`] is cheap and returns at
-/// once; a thread writes the latest requested state with [`save`] once changes settle for
-/// [`SAVE_DEBOUNCE`], and at most [`SAVE_MAX_DELAY`] after the first unsaved change. Dropping the
-/// saver flushes.
-#[derive(Debug)]
-pub struct Saver {
-    path: PathBuf,
-    shared: Arc<Shared>,
-    worker: Option<JoinHandle<()>>,
-}
-
-#[derive(Debug, Default)]
-struct Shared {
-    state: Mutex<State>,
-    /// Wakes the worker (new request, flush, closing) and the flushers (a write settled).
-    changed: Condvar,
-}
-
-#[derive(Debug, Default)]
-struct State {
-    /// The latest requested state not yet handed to a write.
-    pending: Option<Progress>,
-    /// The state whose write failed last, kept so a flush can try again.
-    failed: Option<Progress>,
-    /// When `pending` went from empty to full, for the longest delay.
-    first_request: Option<Instant>,
-    /// When the last request came, for the debounce.
-    last_request: Option<Instant>,
-    /// Number of the latest request.
-    requested: u64,
-    /// Number of the latest request whose write has been attempted.
-    settled: u64,
-    /// Someone waits in `flush`: write now instead of waiting for the debounce.
-    flush_wanted: bool,
-    /// The saver is being dropped.
-    closing: bool,
-    /// The worker has stopped (or never started).
-    stopped: bool,
-    last_error: Option<String>,
-    writes: u64,
-}
-
-fn lock(mutex: &Mutex<State>) -> MutexGuard<'_, State> {
-    // The state stays consistent across a panic elsewhere, so a poisoned lock is still usable.
-    mutex.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-impl Saver {
-    /// Starts a saver writing to `path`. Should the thread not start, requests are saved at
-    /// once on the caller's thread instead.
-    #[must_use]
-    pub fn new(path: PathBuf) -> Self {
-        let shared = Arc::new(Shared::default());
-        let worker = {
-            let shared = Arc::clone(&shared);
-            let path = path.clone();
-            std::thread::Builder::new()
-                .name("progress-saver".to_owned())
-                .spawn(move || run_worker(&shared, &path))
-                .ok()
-        };
-        if worker.is_none() {
-            lock(&shared.state).stopped = true;
-        }
-        Self {
-            path,
-            shared,
-            worker,
-        }
-    }
-
-    /// The file this saver writes.
-    #[must_use]
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Hands the latest state to the background thread; returns at once.
-    pub fn request(&self, progress: &Progress) {
-        let mut state = lock(&self.shared.state);
-        if state.stopped {
-            drop(state);
-            // The outcome is recorded for `last_error`, where the app looks for it.
-            let _ = self.save_here(progress);
-            return;
-        }
-        let now = Instant::now();
-        if state.pending.is_none() {
-            state.first_request = Some(now);
-        }
-        state.last_request = Some(now);
-        state.pending = Some(progress.clone());
-        // A newer state supersedes one that failed to save.
-        state.failed = None;
-        state.requested += 1;
-        self.shared.changed.notify_all();
-    }
-
-    /// Blocks until everything requested is on disk, retrying a state whose save failed.
-    pub fn flush(&self) -> Result<(), String> {
-        let mut state = lock(&self.shared.state);
-        if state.pending.is_none()
-            && let Some(failed) = state.failed.take()
-        {
-            if state.stopped {
-                drop(state);
-                return self.save_here(&failed);
-            }
-            state.pending = Some(failed);
-            state.first_request = Some(Instant::now());
-            state.requested += 1;
-        }
-        let target = state.requested;
-        if state.settled < target {
-            state.flush_wanted = true;
-            self.shared.changed.notify_all();
-            while state.settled < target && !state.stopped {
-                state = self
-                    .shared
-                    .changed
-                    .wait(state)
-                    .unwrap_or_else(PoisonError::into_inner);
-            }
-            if state.settled < target {
-                return Err(format!(
-                    "{}: progress was not saved: the background saver stopped",
-                    self.path.display()
-                ));
-            }
-        }
-        state.last_error.clone().map_or(Ok(()), Err)
-    }
-
-    /// The last save failure as a message for the user; cleared by the next successful save.
-    #[must_use]
-    pub fn last_error(&self) -> Option<String> {
-        lock(&self.shared.state).last_error.clone()
-    }
-
-    /// How many times the file has been written, for a "saved" indicator and for tests.
-    #[must_use]
-    pub fn writes(&self) -> u64 {
-        lock(&self.shared.state).writes
-    }
-
-    fn save_here(&self, progress: &Progress) -> Result<(), String> {
-        let result = save(&self.path, progress).map_err(|e| save_error(&self.path, &e));
-        let mut state = lock(&self.shared.state);
-        record(&mut state, progress, &result);
-        result
-    }
-}
-
-impl Drop for Saver {
-    fn drop(&mut self) {
-        // The error was already recorded for `last_error`; nobody is left to show it.
-        let _ = self.flush();
-        lock(&self.shared.state).closing = true;
-        self.shared.changed.notify_all();
-        if let Some(worker) = self.worker.take() {
-            let _ = worker.join();
-        }
-    }
-}
-
-fn save_error(path: &Path, e: &io::Error) -> String {
-    format!("{}: cannot save progress: {e}", path.display())
-}
-
-fn record(state: &mut State, progress: &Progress, result: &Result<(), String>) {
-    match result {
-        Ok(()) => {
-            state.last_error = None;
-            state.writes += 1;
-        }
-        Err(e) => {
-            state.last_error = Some(e.clone());
-            // Kept for a retry by `flush`, unless a newer state is already waiting.
-            if state.pending.is_none() {
-                state.failed = Some(progress.clone());
-            }
-        }
-    }
-}
-
-/// Marks the worker stopped however it ends, so `flush` never waits on a thread that is gone.
-struct StopGuard<'a>(&'a Shared);
-
-impl Drop for StopGuard<'_> {
-    fn drop(&mut self) {
-        lock(&self.0.state).stopped = true;
-        self.0.changed.notify_all();
-    }
-}
-
-fn run_worker(shared: &Shared, path: &Path) {
-    let _guard = StopGuard(shared);
-    let mut state = lock(&shared.state);
-    loop {
-        while state.pending.is_none() {
-            if state.closing {
-                return;
-            }
-            state = shared
-                .changed
-                .wait(state)
-                .unwrap_or_else(PoisonError::into_inner);
-        }
-        // Debounce: wait until requests pause or the oldest one has waited long enough.
-        while !state.flush_wanted && !state.closing {
-            let now = Instant::now();
-            let quiet = state.last_request.unwrap_or(now) + SAVE_DEBOUNCE;
-            let oldest = state.first_request.unwrap_or(now) + SAVE_MAX_DELAY;
-            let due = quiet.min(oldest);
-            if now >= due {
-                break;
-            }
-            state = shared
-                .changed
-                .wait_timeout(state, due - now)
-                .unwrap_or_else(PoisonError::into_inner)
-                .0;
-        }
-        let Some(progress) = state.pending.take() else {
-            continue;
-        };
-        state.first_request = None;
-        let number = state.requested;
-        drop(state);
-        let result = save(path, &progress).map_err(|e| save_error(path, &e));
-        state = lock(&shared.state);
-        record(&mut state, &progress, &result);
-        state.settled = number;
-        if state.pending.is_none() {
-            state.flush_wanted = false;
-        }
-        shared.changed.notify_all();
     }
 }
