@@ -587,7 +587,14 @@ impl RoadmapApp {
         if let Some(shown) = &shown {
             let count = shown.iter().filter(|s| **s).count();
             egui::Panel::top("filters").show(ui, |ui| {
-                ui::filter::filter_bar_ui(ui, &self.filters, count, shown.len(), &mut commands);
+                ui::filter::filter_bar_ui(
+                    ui,
+                    &self.loaded,
+                    &self.filters,
+                    count,
+                    shown.len(),
+                    &mut commands,
+                );
             });
         }
         if self.panels.progress {
@@ -1224,6 +1231,13 @@ impl RoadmapApp {
             .selected
             .and_then(|i| self.loaded.roadmap.topics.get(i))
             .map(|t| t.id.clone());
+        // Presenting, the selection is the topic on screen; the one to restore on Esc is saved.
+        let saved_selection = self
+            .presenting
+            .as_ref()
+            .and_then(|p| p.saved.selected)
+            .and_then(|i| self.loaded.roadmap.topics.get(i))
+            .map(|t| t.id.clone());
         let same_roadmap = loaded.roadmap.id == self.loaded.roadmap.id;
         self.loaded = loaded;
         // New titles may need fonts the old ones did not.
@@ -1236,6 +1250,7 @@ impl RoadmapApp {
             self.problems = None;
         }
         self.reload_problems = None;
+        self.filters.keep_existing(&self.loaded);
         self.map.relayout();
         if let Some(bar) = &mut self.search {
             bar.roadmap_changed();
@@ -1246,8 +1261,12 @@ impl RoadmapApp {
             self.switch_tracker();
         }
         if let Some(p) = &mut self.presenting {
+            // The show goes on from the same topic when it is still there, else from the start.
             p.show = ui::present::Presentation::new(&self.loaded);
-            p.saved.selected = self.selected;
+            if let Some(on_screen) = self.selected {
+                p.show.go(ui::present::Step::To(on_screen));
+            }
+            p.saved.selected = saved_selection.and_then(|id| self.loaded.graph.index_of(&id));
             self.selected = p.show.topic();
             p.glide = true;
         }

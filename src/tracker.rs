@@ -349,7 +349,7 @@ impl Tracker {
         }
         self.notices.retain(|n| !n.starts_with(DISK_NOTICE));
         let mut notice = format!(
-            "{DISK_NOTICE} (by `roadmap mark` or another window): {} taken in.",
+            "{DISK_NOTICE} (by roadmap mark or another window): {} taken in.",
             topics_phrase(taken.len())
         );
         if !kept.is_empty() {

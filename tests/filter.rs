@@ -94,3 +94,59 @@ fn a_status_filter_follows_progress() {
     harness.run();
     assert_eq!(shown_ids(&harness), vec!["foundation-models".to_owned()]);
 }
+
+/// Steps the window until `done` holds (live reload runs on the watch's thread); false after
+/// ten seconds.
+fn wait_for(harness: &mut Harness<'_, RoadmapApp>, done: impl Fn(&RoadmapApp) -> bool) -> bool {
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return true;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn a_phase_filter_keeps_its_phase_when_a_reload_adds_one_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.json");
+    let bundled = include_str!("../roadmap.json");
+    std::fs::write(&path, bundled).unwrap();
+    let loaded = model::load_file(&path).unwrap();
+    let file = path.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 900.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, Some(file)));
+    harness.run();
+    tick(&mut harness, "Phase 2: Own and evolve AI");
+    let sagemaker: Vec<String> = model::bundled()
+        .unwrap()
+        .roadmap
+        .topics
+        .iter()
+        .filter(|t| t.phase == "sagemaker")
+        .map(|t| t.id.clone())
+        .collect();
+    assert_eq!(shown_ids(&harness), sagemaker);
+
+    // A new first phase takes the first topic: SageMaker is now phase 3, and the filter still
+    // means SageMaker.
+    let intro = "\"phases\": [\n    { \"id\": \"intro\", \"title\": \"Warm-up\", \"goal\": \"Start.\", \"order\": 0 },";
+    let edited = bundled.replacen("\"phases\": [", intro, 1).replacen(
+        "\"phase\": \"bedrock\"",
+        "\"phase\": \"intro\"",
+        1,
+    );
+    std::fs::write(&path, edited).unwrap();
+    assert!(
+        wait_for(&mut harness, |app| app.roadmap().roadmap.phases.len() == 3),
+        "the edited file was not reloaded"
+    );
+    assert_eq!(shown_ids(&harness), sagemaker);
+    harness.get_by_label("phase 3");
+}

@@ -193,6 +193,67 @@ fn escape_restores_the_view_there_was_before() {
     harness.get_by_label("My note");
 }
 
+#[test]
+fn an_edit_saved_while_presenting_keeps_the_step_and_the_view_to_return_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("roadmap.json");
+    let bundled = include_str!("../roadmap.json");
+    std::fs::write(&path, bundled).unwrap();
+    let loaded = model::load_file(&path).unwrap();
+    let file = path.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, Some(file)));
+    harness.run();
+    harness.key_press(Key::F);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Bedrock Knowledge Bases")
+        .click();
+    harness.run();
+    let kb = topic(&harness, "knowledge-bases");
+
+    harness.key_press(Key::F5);
+    harness.run();
+    for _ in 0..6 {
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+    let on_screen = harness.state().presentation().unwrap().topic().unwrap();
+    let step = harness.state().presentation().unwrap().step;
+    assert_eq!(step, 6);
+
+    // The presenter fixes a typo in the file: the new title shows, on the same step.
+    let title = "What a foundation model is";
+    std::fs::write(
+        &path,
+        bundled.replacen(title, "What a foundation model is, fixed", 1),
+    )
+    .unwrap();
+    let start = std::time::Instant::now();
+    let fm = topic(&harness, "foundation-models");
+    while harness.state().roadmap().roadmap.topics[fm].title == title {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(10),
+            "the edit was not reloaded"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    harness.run();
+    let presentation = harness.state().presentation().expect("still presenting");
+    assert_eq!(presentation.step, step);
+    assert_eq!(presentation.topic(), Some(on_screen));
+    assert_eq!(harness.state().selected(), Some(on_screen));
+
+    // Esc still returns to the topic selected before the show.
+    harness.key_press(Key::Escape);
+    harness.run();
+    assert!(harness.state().presentation().is_none());
+    assert_eq!(harness.state().selected(), Some(kb));
+}
+
 /// Presents up to the topic, waits for the glide to end, and takes a snapshot.
 fn snapshot_at(theme: egui::Theme, id: &str, name: &str) {
     let mut harness = harness(theme);

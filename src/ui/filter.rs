@@ -7,8 +7,8 @@ use crate::model::{LoadedRoadmap, Overview, Status};
 /// One value a filter can let through.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FilterKey {
-    /// A phase, by rank.
-    Phase(usize),
+    /// A phase, by id (so a reload that adds or reorders phases keeps the same one ticked).
+    Phase(String),
     /// A status.
     Status(Status),
     /// A tag.
@@ -19,7 +19,7 @@ pub enum FilterKey {
 /// a topic has to pass each kind that has something ticked.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Filters {
-    phases: Vec<usize>,
+    phases: Vec<String>,
     statuses: Vec<Status>,
     tags: Vec<String>,
 }
@@ -63,15 +63,13 @@ impl Filters {
         if self.is_empty() {
             return None;
         }
-        let phases = loaded.roadmap.phases_in_order();
         let shown = loaded
             .roadmap
             .topics
             .iter()
             .enumerate()
             .map(|(i, t)| {
-                let rank = phases.iter().position(|p| p.id == t.phase);
-                (self.phases.is_empty() || rank.is_some_and(|r| self.phases.contains(&r)))
+                (self.phases.is_empty() || self.phases.contains(&t.phase))
                     && (self.statuses.is_empty()
                         || overview
                             .status
@@ -83,14 +81,29 @@ impl Filters {
         Some(shown)
     }
 
-    /// What is ticked, in words: "phase 1; done, doing; tags rag".
+    /// Drops ticked phases and tags the roadmap no longer has (after a reload), so a filter on
+    /// something gone cannot hide everything with nothing ticked in the menu to undo it.
+    pub fn keep_existing(&mut self, loaded: &LoadedRoadmap) {
+        let roadmap = &loaded.roadmap;
+        self.phases
+            .retain(|id| roadmap.phases.iter().any(|p| p.id == *id));
+        self.tags
+            .retain(|tag| roadmap.topics.iter().any(|t| t.tags.contains(tag)));
+    }
+
+    /// What is ticked, in words, phases by their number: "phase 1; done, doing; tags rag".
     #[must_use]
-    pub fn describe(&self) -> String {
+    pub fn describe(&self, loaded: &LoadedRoadmap) -> String {
         let mut parts = Vec::new();
         if !self.phases.is_empty() {
-            let mut ranks = self.phases.clone();
-            ranks.sort_unstable();
-            let names: Vec<String> = ranks.iter().map(|r| (r + 1).to_string()).collect();
+            let names: Vec<String> = loaded
+                .roadmap
+                .phases_in_order()
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| self.phases.contains(&p.id))
+                .map(|(k, _)| (k + 1).to_string())
+                .collect();
             parts.push(format!(
                 "phase{} {}",
                 if names.len() == 1 { "" } else { "s" },
@@ -145,7 +158,7 @@ pub fn filter_menu_ui(
     for (k, phase) in loaded.roadmap.phases_in_order().iter().enumerate() {
         tick(
             ui,
-            FilterKey::Phase(k),
+            FilterKey::Phase(phase.id.clone()),
             &format!("Phase {}: {}", k + 1, phase.title),
         );
     }
@@ -185,6 +198,7 @@ pub fn filter_menu_ui(
 /// The slim bar shown while filters are set.
 pub fn filter_bar_ui(
     ui: &mut egui::Ui,
+    loaded: &LoadedRoadmap,
     filters: &Filters,
     shown: usize,
     all: usize,
@@ -192,7 +206,7 @@ pub fn filter_bar_ui(
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("Filtered: {shown} of {all} topics"));
-        ui.weak(filters.describe());
+        ui.weak(filters.describe(loaded));
         if ui.small_button("Clear filters").clicked() {
             commands.push(Command::ClearFilters);
         }
