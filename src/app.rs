@@ -54,6 +54,8 @@ pub enum Command {
     ToggleProgressPanel,
     /// Show or hide the outline beside the map.
     ToggleOutlinePanel,
+    /// Show or hide the overview map.
+    ToggleMinimap,
     /// Hide a notice.
     DismissNotice(usize),
     /// Open the export dialog.
@@ -151,6 +153,8 @@ struct Panels {
     help: bool,
     /// The outline beside the map.
     outline: bool,
+    /// The overview map in the map's corner.
+    minimap: bool,
 }
 
 /// What presenting hides or moves, to put back afterwards.
@@ -244,6 +248,7 @@ impl RoadmapApp {
                 details: false,
                 help: false,
                 outline: false,
+                minimap: true,
             },
             outline_scrolled: None,
             settings: crate::settings::Settings::default(),
@@ -376,6 +381,7 @@ impl RoadmapApp {
         };
         self.panels.progress = settings.progress_panel;
         self.panels.outline = settings.outline_panel;
+        self.panels.minimap = settings.overview_map;
         self.pending_look = Some((settings.theme, settings.zoom));
         self.settings = settings;
         self.settings_path = path;
@@ -398,9 +404,11 @@ impl RoadmapApp {
         if let Some(p) = &self.presenting {
             settings.progress_panel = p.saved.panels.progress;
             settings.outline_panel = p.saved.panels.outline;
+            settings.overview_map = p.saved.panels.minimap;
         } else {
             settings.progress_panel = self.panels.progress;
             settings.outline_panel = self.panels.outline;
+            settings.overview_map = self.panels.minimap;
         }
         settings.last_roadmap.clone_from(&self.file);
         settings
@@ -540,6 +548,7 @@ impl RoadmapApp {
             direction: self.map.direction(),
             progress_panel: self.panels.progress,
             outline_panel: self.panels.outline,
+            minimap: self.panels.minimap,
             can_undo: self.tracker.can_undo(),
             can_redo: self.tracker.can_redo(),
             cleared: overview.cleared_of(0..self.loaded.roadmap.topics.len()),
@@ -682,6 +691,7 @@ impl RoadmapApp {
                 .and_then(ui::search::SearchBar::matches),
             shown: shown.as_deref(),
             spotlight: None,
+            minimap: self.panels.minimap,
         };
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
@@ -856,6 +866,9 @@ impl RoadmapApp {
         if ctx.input(|i| i.key_pressed(Key::F5)) {
             commands.push(Command::Present);
         }
+        if self.view == View::Map && ctx.input(|i| i.modifiers.is_none() && i.key_pressed(Key::M)) {
+            commands.push(Command::ToggleMinimap);
+        }
         if ctx.input(|i| i.key_pressed(Key::Escape)) {
             commands.push(if self.panels.help {
                 Command::ToggleHelp
@@ -993,6 +1006,7 @@ impl RoadmapApp {
             Command::AskReset => self.confirm_reset = true,
             Command::ToggleOutlinePanel => self.panels.outline = !self.panels.outline,
             Command::ToggleProgressPanel => self.panels.progress = !self.panels.progress,
+            Command::ToggleMinimap => self.panels.minimap = !self.panels.minimap,
             Command::DismissNotice(k) => self.tracker.dismiss_notice(k),
             Command::OpenSearch => match &mut self.search {
                 Some(bar) => bar.focus(),

@@ -262,6 +262,8 @@ impl Case {
             driver.frame(&self.loaded, Vec::new());
             std::thread::sleep(Duration::from_millis(1));
         }
+        // Timed from the whole map fitted to the window (a big map opens zoomed in on its start).
+        driver.map.request_fit();
         for _ in 0..3 {
             driver.frame(&self.loaded, Vec::new());
         }
@@ -359,7 +361,12 @@ impl Driver {
             egui::CentralPanel::default()
                 .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
                 .show(ui, |ui| {
-                    black_box(map.ui(ui, loaded, MapInput::default()));
+                    // As the app draws it: with the overview map once part is out of view.
+                    let input = MapInput {
+                        minimap: true,
+                        ..MapInput::default()
+                    };
+                    black_box(map.ui(ui, loaded, input));
                 });
         });
         // No renderer takes the font atlas here; debug builds insist that is said.

@@ -90,6 +90,8 @@ pub struct Settings {
     pub progress_panel: bool,
     /// Whether the outline is shown beside the map.
     pub outline_panel: bool,
+    /// Whether the overview map is shown in the map's corner.
+    pub overview_map: bool,
 }
 
 impl Default for Settings {
@@ -103,6 +105,7 @@ impl Default for Settings {
             view: SavedView::Map,
             progress_panel: true,
             outline_panel: false,
+            overview_map: true,
         }
     }
 }

@@ -184,6 +184,7 @@ fn f1_lists_every_shortcut_and_esc_closes_it() {
     for keys in [
         "Ctrl+F  or  /",
         "F",
+        "M",
         "D  I  S  T",
         "Ctrl+Z",
         "Ctrl+O",

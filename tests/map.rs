@@ -29,6 +29,14 @@ fn harness(dark: bool) -> Harness<'static, RoadmapApp> {
     harness
 }
 
+/// The map fitted whole to the window (F), where every topic is on screen.
+fn fitted(dark: bool) -> Harness<'static, RoadmapApp> {
+    let mut harness = harness(dark);
+    harness.key_press(egui::Key::F);
+    harness.run();
+    harness
+}
+
 fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
     harness.state().roadmap().graph.index_of(id).unwrap()
 }
@@ -67,12 +75,26 @@ fn zoom_to(harness: &mut Harness<'_, RoadmapApp>, id: &str) -> Pos2 {
 }
 
 #[test]
-fn the_map_is_laid_out_and_fitted_on_load() {
-    let harness = harness(true);
-    let map = harness.state().map();
-    assert!(map.is_ready());
+fn a_big_map_opens_readable_at_its_start_with_the_overview_and_f_fits_it_whole() {
+    let mut harness = harness(true);
     let area = egui::Rect::from_min_size(Pos2::ZERO, SIZE);
     let n = harness.state().roadmap().roadmap.topics.len();
+    // Fitting 54 topics in 21 layers into 1280 points would shrink titles below reading size,
+    // so the map opens at a readable zoom, on its first topic, with the overview map.
+    let map = harness.state().map();
+    assert!(map.is_ready());
+    assert!(map.zoom() >= 0.8, "opened at zoom {}", map.zoom());
+    let first = harness.state().roadmap().graph.topological_order()[0];
+    assert!(area.contains_rect(map.screen_rect_of(first).unwrap()));
+    let on_screen = (0..n)
+        .filter(|&i| area.contains_rect(map.screen_rect_of(i).unwrap()))
+        .count();
+    assert!(on_screen < n, "the map is bigger than the window here");
+    harness.get_by_label("Overview map: click or drag to move the view");
+
+    harness.key_press(egui::Key::F);
+    harness.run();
+    let map = harness.state().map();
     for i in 0..n {
         let r = map.screen_rect_of(i).unwrap();
         assert!(
@@ -80,11 +102,17 @@ fn the_map_is_laid_out_and_fitted_on_load() {
             "topic {i} is off screen after fitting: {r:?}"
         );
     }
+    assert!(
+        harness
+            .query_by_label("Overview map: click or drag to move the view")
+            .is_none(),
+        "no overview while the whole map is in view"
+    );
 }
 
 #[test]
 fn clicking_a_topic_shows_its_rationale_and_sources() {
-    let mut harness = harness(true);
+    let mut harness = fitted(true);
     let i = topic(&harness, "knowledge-bases");
     let at = zoom_to(&mut harness, "knowledge-bases");
     click_at(&mut harness, at);
@@ -103,7 +131,7 @@ fn clicking_a_topic_shows_its_rationale_and_sources() {
 
 #[test]
 fn a_prerequisite_link_selects_that_topic_and_brings_it_into_view() {
-    let mut harness = harness(true);
+    let mut harness = fitted(true);
     let at = zoom_to(&mut harness, "knowledge-bases");
     click_at(&mut harness, at);
     let rag = topic(&harness, "rag-fundamentals");
@@ -124,7 +152,7 @@ fn a_prerequisite_link_selects_that_topic_and_brings_it_into_view() {
 
 #[test]
 fn escape_and_a_click_on_the_background_clear_the_selection() {
-    let mut harness = harness(true);
+    let mut harness = fitted(true);
     let at = zoom_to(&mut harness, "guardrails");
     click_at(&mut harness, at);
     assert!(harness.state().selected().is_some());
@@ -138,14 +166,14 @@ fn escape_and_a_click_on_the_background_clear_the_selection() {
 
     click_at(&mut harness, at);
     assert!(harness.state().selected().is_some());
-    // Far below the map, on the empty background.
-    click_at(&mut harness, egui::pos2(800.0, 785.0));
+    // Far below the map, on the empty background (left of the overview map in the corner).
+    click_at(&mut harness, egui::pos2(600.0, 785.0));
     assert_eq!(harness.state().selected(), None);
 }
 
 #[test]
 fn the_wheel_zooms_around_the_pointer_and_f_fits_again() {
-    let mut harness = harness(true);
+    let mut harness = fitted(true);
     let i = topic(&harness, "prompting-patterns");
     let before = harness.state().map().screen_rect_of(i).unwrap();
     let zoom_before = harness.state().map().zoom();
@@ -162,7 +190,7 @@ fn the_wheel_zooms_around_the_pointer_and_f_fits_again() {
 
 #[test]
 fn dragging_the_background_pans_the_map() {
-    let mut harness = harness(true);
+    let mut harness = fitted(true);
     let i = topic(&harness, "foundation-models");
     let before = harness.state().map().screen_rect_of(i).unwrap();
     let start = egui::pos2(640.0, 760.0);
@@ -197,7 +225,7 @@ fn dragging_the_background_pans_the_map() {
 
 #[test]
 fn opening_a_broken_file_shows_its_problems_and_keeps_the_roadmap() {
-    let mut harness = harness(true);
+    let mut harness = fitted(true);
     let before = harness.state().roadmap().roadmap.id.clone();
     harness.get_by_label("File").click();
     harness.run();
@@ -230,7 +258,7 @@ fn opening_a_broken_file_shows_its_problems_and_keeps_the_roadmap() {
 
 #[test]
 fn hovering_a_topic_highlights_what_it_needs_and_what_it_unlocks() {
-    let mut harness = harness(true);
+    let mut harness = fitted(true);
     let at = zoom_to(&mut harness, "knowledge-bases");
     harness.hover_at(at);
     harness.run();
@@ -249,7 +277,7 @@ fn hovering_a_topic_highlights_what_it_needs_and_what_it_unlocks() {
 
 #[test]
 fn an_idle_map_asks_for_no_more_frames() {
-    let mut harness = harness(true);
+    let mut harness = fitted(true);
     let at = zoom_to(&mut harness, "guardrails");
     click_at(&mut harness, at);
     // After the camera settles, nothing requests another frame.
@@ -260,7 +288,7 @@ fn an_idle_map_asks_for_no_more_frames() {
 
 #[test]
 fn opening_a_good_file_replaces_the_roadmap_and_lays_it_out() {
-    let mut harness = harness(true);
+    let mut harness = fitted(true);
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Open from a path…").click();
@@ -294,14 +322,95 @@ fn opening_a_good_file_replaces_the_roadmap_and_lays_it_out() {
 
 #[test]
 fn snapshot_light() {
-    let mut harness = harness(false);
+    let mut harness = fitted(false);
     harness.snapshot("map_light");
 }
 
 #[test]
 fn snapshot_dark_with_a_topic_selected() {
-    let mut harness = harness(true);
+    let mut harness = fitted(true);
     let at = zoom_to(&mut harness, "rag-not-enough");
     click_at(&mut harness, at);
     harness.snapshot("map_dark_selected");
+}
+
+#[test]
+fn snapshot_opening_dark() {
+    let mut harness = harness(true);
+    harness.snapshot("map_opening_dark");
+}
+
+#[test]
+fn with_progress_the_map_opens_where_the_user_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("progress.json");
+    let loaded = model::bundled().unwrap();
+    // Everything before fine-tuning is done and fine-tuning is in progress: deep in phase 2.
+    let mut progress = model::Progress::new(&loaded.roadmap.id);
+    let fine_tuning = loaded.graph.index_of("fine-tuning").unwrap();
+    for i in loaded.graph.ancestors(fine_tuning) {
+        progress.set_status(&loaded.roadmap.topics[i].id, model::Status::Done);
+    }
+    progress.set_status("fine-tuning", model::Status::Doing);
+    roadmap::store::save(&path, &progress).unwrap();
+
+    let mut harness = Harness::builder()
+        .with_size(SIZE)
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None).with_progress_file(Some(path)));
+    harness.run();
+    let map = harness.state().map();
+    assert!(map.zoom() >= 0.8, "opened at zoom {}", map.zoom());
+    let on_screen = map.screen_rect_of(fine_tuning).unwrap();
+    assert!(
+        egui::Rect::from_min_size(Pos2::ZERO, SIZE).contains_rect(on_screen),
+        "the topic in progress is off screen: {on_screen:?}"
+    );
+    let first = harness.state().roadmap().graph.topological_order()[0];
+    assert!(
+        map.screen_rect_of(first).unwrap().max.x < 0.0,
+        "the view moved away from the start"
+    );
+}
+
+#[test]
+fn a_click_in_the_overview_map_moves_the_view_there_and_m_hides_it() {
+    let mut harness = harness(true);
+    let order = harness.state().roadmap().graph.topological_order().to_vec();
+    let last = *order.last().unwrap();
+    let area = egui::Rect::from_min_size(Pos2::ZERO, SIZE);
+    assert!(!area.contains_rect(harness.state().map().screen_rect_of(last).unwrap()));
+    let zoom = harness.state().map().zoom();
+
+    // The map's last topic is at the overview's right end.
+    let overview = harness
+        .get_by_label("Overview map: click or drag to move the view")
+        .rect();
+    click_at(
+        &mut harness,
+        egui::pos2(overview.max.x - 10.0, overview.center().y),
+    );
+    let map = harness.state().map();
+    assert!(
+        area.contains_rect(map.screen_rect_of(last).unwrap()),
+        "the end of the map is not in view: {:?}",
+        map.screen_rect_of(last)
+    );
+    assert!((map.zoom() - zoom).abs() < 1e-4, "the zoom stays");
+    assert_eq!(
+        harness.state().selected(),
+        None,
+        "a click there selects nothing"
+    );
+
+    harness.key_press(egui::Key::M);
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("Overview map: click or drag to move the view")
+            .is_none()
+    );
+    harness.key_press(egui::Key::M);
+    harness.run();
+    harness.get_by_label("Overview map: click or drag to move the view");
 }

@@ -45,8 +45,11 @@ fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
     harness.state().roadmap().graph.index_of(id).unwrap()
 }
 
-/// Selects a topic through the map's accessible button for it.
+/// Selects a topic through the map's accessible button for it, after fitting the map so every
+/// topic is on screen.
 fn select(harness: &mut Harness<'_, RoadmapApp>, id: &str) {
+    harness.key_press(egui::Key::F);
+    harness.run();
     let i = topic(harness, id);
     let title = harness.state().roadmap().roadmap.topics[i].title.clone();
     harness.get_by_role_and_label(Role::Button, &title).click();

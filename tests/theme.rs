@@ -185,6 +185,7 @@ fn saving_and_loading_round_trips() {
         view: SavedView::Outline,
         progress_panel: false,
         outline_panel: true,
+        overview_map: false,
     };
     settings::save(&path, &settings).unwrap();
     assert_eq!(settings::load(&path), (settings, None));

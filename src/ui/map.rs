@@ -21,6 +21,12 @@ const MAX_FIT_ZOOM: f32 = 1.25;
 const FIT_MARGIN: f32 = 32.0;
 /// How long the camera takes to glide to a topic, in seconds.
 const CAMERA_SECONDS: f64 = 0.35;
+/// When fitting the whole map would draw titles smaller than this zoom reads (about 9 px), the
+/// map opens at [`START_ZOOM`] instead, at its start or at where the user is, and the overview
+/// map shows the rest.
+const READABLE_FIT: f32 = 0.65;
+/// The zoom a big map opens at.
+const START_ZOOM: f32 = 0.85;
 /// Smallest and largest zoom when presenting a topic.
 const PRESENT_ZOOM: (f32, f32) = (1.0, 1.6);
 
@@ -56,6 +62,8 @@ pub struct MapInput<'a> {
     /// Presenting this topic: it and its prerequisite chain are lit, the rest dimmed, and
     /// hovering changes nothing.
     pub spotlight: Option<usize>,
+    /// Show the overview map in a corner while part of the map is out of view.
+    pub minimap: bool,
 }
 
 /// What the highlight follows: a topic's whole chain, or what still stands before the goal.
@@ -82,6 +90,8 @@ pub struct MapView {
     /// From scene (layout) coordinates to screen points.
     to_screen: TSTransform,
     needs_fit: bool,
+    /// The first view is still to be chosen: readable rather than whole for a big map.
+    opening: bool,
     camera_move: Option<CameraMove>,
     hovered: Option<usize>,
     /// The focus of the highlight and which topics are on its chain.
@@ -91,6 +101,10 @@ pub struct MapView {
     relayout_at: Option<u64>,
     /// A layout being made on another thread, for a big roadmap.
     pending: Option<std::sync::mpsc::Receiver<Placed>>,
+    /// Counts the layouts made, so what is drawn from one can be kept until the next.
+    generation: u64,
+    /// The overview map's boxes, drawn once per layout, progress and size.
+    minimap: super::minimap::MinimapCache,
 }
 
 impl Default for MapView {
@@ -108,12 +122,15 @@ impl MapView {
             direction: Direction::LeftToRight,
             to_screen: TSTransform::IDENTITY,
             needs_fit: true,
+            opening: true,
             camera_move: None,
             hovered: None,
             highlight: None,
             rect: Rect::NOTHING,
             relayout_at: None,
             pending: None,
+            generation: 0,
+            minimap: super::minimap::MinimapCache::default(),
         }
     }
 
@@ -356,12 +373,20 @@ impl MapView {
             } else {
                 self.placed = self.place_in_background(ui, loaded, rect);
             }
+            self.generation += 1;
         }
         let Some(placed) = self.placed.take() else {
             return Vec::new();
         };
         if self.needs_fit {
-            self.to_screen = fit(placed.bounds, rect);
+            self.to_screen = if std::mem::take(&mut self.opening) {
+                let focus = where_the_user_is(loaded, input.overview)
+                    .and_then(|i| placed.layout.nodes.get(i))
+                    .map(|r| to_rect(*r));
+                start_view(&placed, rect, focus)
+            } else {
+                fit(placed.bounds, rect)
+            };
             self.needs_fit = false;
             self.camera_move = None;
         } else if self.rect.is_positive() && self.rect != rect {
@@ -559,6 +584,27 @@ impl MapView {
         }
         if input.overview.is_some() {
             legend_ui(&painter, rect, &colours);
+        }
+        if input.minimap {
+            let mini = super::minimap::MinimapInput {
+                map_rect: rect,
+                to_screen: self.to_screen,
+                overview: input.overview,
+                selected,
+                generation: self.generation,
+                revision: input.revision,
+            };
+            if let Some(centre) =
+                super::minimap::minimap_ui(ui, &placed, &colours, &mini, &mut self.minimap)
+            {
+                let scaling = self.to_screen.scaling;
+                self.to_screen = TSTransform::new(
+                    rect.center().to_vec2() - scaling * centre.to_vec2(),
+                    scaling,
+                );
+                self.camera_move = None;
+                ui.ctx().request_repaint();
+            }
         }
 
         self.placed = Some(placed);
@@ -869,6 +915,66 @@ fn fit(bounds: Rect, rect: Rect) -> TSTransform {
         rect.center().to_vec2() - scale * bounds.center().to_vec2(),
         scale,
     )
+}
+
+/// The first view of a map: the whole map when its titles can be read that way; otherwise
+/// [`START_ZOOM`] at the map's start edge, moved to bring `focus` into the middle when it would
+/// be out of view, without showing empty space beyond the map's ends.
+fn start_view(placed: &Placed, rect: Rect, focus: Option<Rect>) -> TSTransform {
+    let fitted = fit(placed.bounds, rect);
+    if fitted.scaling >= READABLE_FIT || !rect.is_positive() || !placed.bounds.is_positive() {
+        return fitted;
+    }
+    let zoom = START_ZOOM;
+    let bounds = placed.bounds;
+    let room = rect.shrink(FIT_MARGIN);
+    let mut translation = room.min.to_vec2() - zoom * bounds.min.to_vec2();
+    if let Some(focus) = focus {
+        let on_screen = TSTransform::new(translation, zoom) * focus;
+        if !room.contains_rect(on_screen) {
+            translation += rect.center() - on_screen.center();
+        }
+    }
+    // Along each axis: centred when the map fits across the room, else kept covering it.
+    let place = |t: f32, lo: f32, hi: f32, room_lo: f32, room_hi: f32| {
+        let (start, end) = (room_lo - zoom * lo, room_hi - zoom * hi);
+        if end >= start {
+            f32::midpoint(start, end)
+        } else {
+            t.clamp(end, start)
+        }
+    };
+    translation.x = place(
+        translation.x,
+        bounds.min.x,
+        bounds.max.x,
+        room.min.x,
+        room.max.x,
+    );
+    translation.y = place(
+        translation.y,
+        bounds.min.y,
+        bounds.max.y,
+        room.min.y,
+        room.max.y,
+    );
+    TSTransform::new(translation, zoom)
+}
+
+/// The topic the user is at: the first one in progress in topological order, else the first
+/// one ready to start; `None` before any progress is recorded.
+fn where_the_user_is(loaded: &LoadedRoadmap, overview: Option<&Overview>) -> Option<usize> {
+    let overview = overview?;
+    let order = loaded.graph.topological_order();
+    order
+        .iter()
+        .find(|&&i| overview.status[i] == Status::Doing)
+        .or_else(|| {
+            order
+                .iter()
+                .find(|&&i| overview.standing[i] == crate::model::Standing::Ready)
+        })
+        .copied()
 }
 
 fn route_bounds(route: &[layout::Point]) -> Rect {

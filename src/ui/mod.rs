@@ -5,6 +5,7 @@ pub mod export_dialog;
 pub mod filter;
 pub mod help;
 pub mod map;
+pub mod minimap;
 pub mod outline;
 pub mod present;
 pub mod progress;
@@ -31,6 +32,8 @@ pub struct TopBarState<'a> {
     pub progress_panel: bool,
     /// Whether the outline is shown beside the map.
     pub outline_panel: bool,
+    /// Whether the overview map is shown.
+    pub minimap: bool,
     /// Whether there is a change to undo, and one to redo.
     pub can_undo: bool,
     /// Whether there is a change to redo.
@@ -114,6 +117,11 @@ pub fn top_bar_ui(
             let mut beside = state.outline_panel;
             if ui.checkbox(&mut beside, "Outline beside the map").changed() {
                 commands.push(Command::ToggleOutlinePanel);
+            }
+            let mut minimap = state.minimap;
+            let toggle = ui.checkbox(&mut minimap, "Overview map (M)");
+            if toggle.changed() {
+                commands.push(Command::ToggleMinimap);
             }
             ui.menu_button("Theme", |ui| {
                 for choice in crate::settings::ThemeChoice::ALL {
