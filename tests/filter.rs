@@ -9,6 +9,8 @@ use egui_kittest::kittest::{By, Queryable as _};
 use roadmap::app::RoadmapApp;
 use roadmap::model;
 
+mod common;
+
 fn harness() -> Harness<'static, RoadmapApp> {
     let loaded = model::bundled().unwrap();
     let mut harness = Harness::builder()
@@ -48,19 +50,24 @@ fn shown_ids(harness: &Harness<'_, RoadmapApp>) -> Vec<String> {
         .collect()
 }
 
+/// The ids of the bundled roadmap's topics in a phase, in file order.
+fn topics_of_phase(phase: &str) -> Vec<String> {
+    let loaded = model::bundled().unwrap();
+    loaded
+        .roadmap
+        .topics
+        .iter()
+        .filter(|t| t.phase == phase)
+        .map(|t| t.id.clone())
+        .collect()
+}
+
 #[test]
 fn a_phase_filter_keeps_that_phase_and_the_bar_counts_it() {
     let mut harness = harness();
     assert!(harness.state().filtered().is_none());
     tick(&mut harness, "Phase 2: Own and evolve AI");
-    let loaded = model::bundled().unwrap();
-    let expected: Vec<String> = loaded
-        .roadmap
-        .topics
-        .iter()
-        .filter(|t| t.phase == "sagemaker")
-        .map(|t| t.id.clone())
-        .collect();
+    let expected = topics_of_phase("sagemaker");
     assert_eq!(shown_ids(&harness), expected);
     harness.get_by_label(&format!("Filtered: {} of 54 topics", expected.len()));
 
@@ -95,43 +102,13 @@ fn a_status_filter_follows_progress() {
     assert_eq!(shown_ids(&harness), vec!["foundation-models".to_owned()]);
 }
 
-/// Steps the window until `done` holds (live reload runs on the watch's thread); false after
-/// ten seconds.
-fn wait_for(harness: &mut Harness<'_, RoadmapApp>, done: impl Fn(&RoadmapApp) -> bool) -> bool {
-    let start = std::time::Instant::now();
-    while start.elapsed() < std::time::Duration::from_secs(10) {
-        harness.step();
-        if done(harness.state()) {
-            harness.run();
-            return true;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    false
-}
-
 #[test]
 fn a_phase_filter_keeps_its_phase_when_a_reload_adds_one_before_it() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("roadmap.json");
-    let bundled = include_str!("../roadmap.json");
-    std::fs::write(&path, bundled).unwrap();
-    let loaded = model::load_file(&path).unwrap();
-    let file = path.clone();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, Some(file)));
-    harness.run();
+    let (mut harness, path) = common::watched_window(dir.path(), egui::vec2(1280.0, 900.0));
+    let bundled = common::BUNDLED;
     tick(&mut harness, "Phase 2: Own and evolve AI");
-    let sagemaker: Vec<String> = model::bundled()
-        .unwrap()
-        .roadmap
-        .topics
-        .iter()
-        .filter(|t| t.phase == "sagemaker")
-        .map(|t| t.id.clone())
-        .collect();
+    let sagemaker = topics_of_phase("sagemaker");
     assert_eq!(shown_ids(&harness), sagemaker);
 
     // A new first phase takes the first topic: SageMaker is now phase 3, and the filter still
@@ -144,7 +121,7 @@ fn a_phase_filter_keeps_its_phase_when_a_reload_adds_one_before_it() {
     );
     std::fs::write(&path, edited).unwrap();
     assert!(
-        wait_for(&mut harness, |app| app.roadmap().roadmap.phases.len() == 3),
+        common::wait_for(&mut harness, |app| app.roadmap().roadmap.phases.len() == 3),
         "the edited file was not reloaded"
     );
     assert_eq!(shown_ids(&harness), sagemaker);

@@ -11,6 +11,8 @@ use egui_kittest::kittest::Queryable as _;
 use roadmap::app::RoadmapApp;
 use roadmap::model;
 
+mod common;
+
 fn harness(theme: egui::Theme) -> Harness<'static, RoadmapApp> {
     let loaded = model::bundled().unwrap();
     let mut harness = Harness::builder()
@@ -196,16 +198,8 @@ fn escape_restores_the_view_there_was_before() {
 #[test]
 fn an_edit_saved_while_presenting_keeps_the_step_and_the_view_to_return_to() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("roadmap.json");
-    let bundled = include_str!("../roadmap.json");
-    std::fs::write(&path, bundled).unwrap();
-    let loaded = model::load_file(&path).unwrap();
-    let file = path.clone();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, Some(file)));
-    harness.run();
+    let (mut harness, path) = common::watched_window(dir.path(), egui::vec2(1280.0, 800.0));
+    let bundled = common::BUNDLED;
     harness.key_press(Key::F);
     harness.run();
     harness
@@ -231,17 +225,12 @@ fn an_edit_saved_while_presenting_keeps_the_step_and_the_view_to_return_to() {
         bundled.replacen(title, "What a foundation model is, fixed", 1),
     )
     .unwrap();
-    let start = std::time::Instant::now();
     let fm = topic(&harness, "foundation-models");
-    while harness.state().roadmap().roadmap.topics[fm].title == title {
-        assert!(
-            start.elapsed() < std::time::Duration::from_secs(10),
-            "the edit was not reloaded"
-        );
-        harness.step();
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    harness.run();
+    assert!(
+        common::wait_for(&mut harness, |app| app.roadmap().roadmap.topics[fm].title
+            != title),
+        "the edit was not reloaded"
+    );
     let presentation = harness.state().presentation().expect("still presenting");
     assert_eq!(presentation.step, step);
     assert_eq!(presentation.topic(), Some(on_screen));

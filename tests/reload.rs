@@ -13,7 +13,9 @@ use egui_kittest::kittest::Queryable as _;
 use roadmap::app::RoadmapApp;
 use roadmap::model::{self, Status};
 
-const BUNDLED: &str = include_str!("../roadmap.json");
+mod common;
+
+use common::{BUNDLED, wait_for};
 const TITLE: &str = "\"title\": \"What a foundation model is\"";
 
 /// The bundled roadmap with the foundation-models topic called `title`.
@@ -29,16 +31,7 @@ fn save_by_rename(path: &Path, text: &str) {
 }
 
 fn harness(dir: &tempfile::TempDir) -> (Harness<'static, RoadmapApp>, PathBuf) {
-    let path = dir.path().join("roadmap.json");
-    std::fs::write(&path, BUNDLED).unwrap();
-    let loaded = model::load_file(&path).unwrap();
-    let file = path.clone();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, Some(file)).without_file_dialogs());
-    harness.run();
-    (harness, path)
+    common::watched_window(dir.path(), egui::vec2(1400.0, 900.0))
 }
 
 fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
@@ -55,21 +48,6 @@ fn select(harness: &mut Harness<'_, RoadmapApp>, id: &str) {
     harness.get_by_role_and_label(Role::Button, &title).click();
     harness.run();
     assert_eq!(harness.state().selected(), Some(i));
-}
-
-/// Steps the window until `done` holds (the watcher wakes it from its own thread); false after
-/// ten seconds.
-fn wait_for(harness: &mut Harness<'_, RoadmapApp>, done: impl Fn(&RoadmapApp) -> bool) -> bool {
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(10) {
-        harness.step();
-        if done(harness.state()) {
-            harness.run();
-            return true;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    false
 }
 
 fn edited_title(app: &RoadmapApp) -> &str {

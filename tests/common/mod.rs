@@ -1,0 +1,44 @@
+//! What several window tests share: the bundled roadmap written to a file the window watches,
+//! and waiting for what the window's watch threads bring in.
+
+#![allow(dead_code, reason = "each test file uses only some of these helpers")]
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui_kittest::Harness;
+use roadmap::app::RoadmapApp;
+use roadmap::model;
+
+/// The bundled roadmap's text.
+pub const BUNDLED: &str = include_str!("../../roadmap.json");
+
+/// A window of `size` showing the bundled roadmap from `roadmap.json` in `dir`, which it
+/// watches for changes, with the path field instead of the system's file dialogs.
+pub fn watched_window(dir: &Path, size: egui::Vec2) -> (Harness<'static, RoadmapApp>, PathBuf) {
+    let path = dir.join("roadmap.json");
+    std::fs::write(&path, BUNDLED).expect("the roadmap is written");
+    let loaded = model::load_file(&path).expect("the bundled roadmap loads");
+    let file = path.clone();
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, Some(file)).without_file_dialogs());
+    harness.run();
+    (harness, path)
+}
+
+/// Steps the window until `done` holds (a watch wakes it from its own thread); false after ten
+/// seconds.
+pub fn wait_for(harness: &mut Harness<'_, RoadmapApp>, done: impl Fn(&RoadmapApp) -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(10) {
+        harness.step();
+        if done(harness.state()) {
+            harness.run();
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
