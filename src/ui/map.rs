@@ -461,30 +461,16 @@ impl MapView {
         let on_chain =
             |i: usize| kept(i) && self.highlight.as_ref().is_none_or(|(_, chain)| chain[i]);
 
-        // Phase bands behind everything, each with its label on top.
+        // Phase bands behind everything; their labels go on top of everything, later.
         let zoom = self.to_screen.scaling;
+        let mut band_labels = Vec::new();
         for (p, band) in placed.layout.bands.iter().enumerate() {
             let band = self.to_screen * band_rect(*band);
             if !band.intersects(rect) {
                 continue;
             }
             painter.rect_filled(band, 12.0 * zoom, colours.band_fill(p));
-            // The label stays readable when the map is zoomed out: it then sits above the band.
-            let size = (theme::BAND_LABEL_SIZE * zoom).max(theme::BAND_LABEL_MIN_SIZE);
-            let galley = painter.layout(
-                placed.band_labels[p].clone(),
-                FontId::proportional(size),
-                colours.band_label(p),
-                band.width().max(1.0),
-            );
-            let inside = band.min + vec2(14.0, 10.0) * zoom;
-            let room = theme::BAND_LABEL_SIZE * 2.2 * zoom;
-            let at = if galley.size().y + 10.0 * zoom <= room {
-                inside
-            } else {
-                pos2(band.min.x + 4.0, band.min.y - galley.size().y - 4.0)
-            };
-            painter.galley(at, galley, colours.band_label(p));
+            band_labels.push((p, band));
         }
 
         // Arrows from prerequisite to topic, highlighted ones last so they sit on top.
@@ -581,6 +567,11 @@ impl MapView {
                     );
                 }
             }
+        }
+        // Presenting, the caption names the phase: labels stay where they belong.
+        let sticky = input.spotlight.is_none();
+        for (p, band) in band_labels {
+            band_label(&painter, &placed, &colours, (p, band), rect, zoom, sticky);
         }
         if input.overview.is_some() {
             legend_ui(&painter, rect, &colours);
@@ -758,6 +749,61 @@ impl MapView {
             * self.to_screen;
         self.camera_move = None;
     }
+}
+
+/// A phase band's label. It stays readable when the map is zoomed out: it then sits above the
+/// band. When the band's corner is out of view, the label stays at the top of the map, within
+/// the band's visible part, on a backing of its own, so the phase on screen is always named.
+fn band_label(
+    painter: &egui::Painter,
+    placed: &Placed,
+    colours: &MapColours,
+    (p, band): (usize, Rect),
+    rect: Rect,
+    zoom: f32,
+    sticky: bool,
+) {
+    let layout = |size: f32| {
+        painter.layout(
+            placed.band_labels[p].clone(),
+            FontId::proportional(size),
+            colours.band_label(p),
+            band.width().max(1.0),
+        )
+    };
+    let galley = layout((theme::BAND_LABEL_SIZE * zoom).max(theme::BAND_LABEL_MIN_SIZE));
+    let room = theme::BAND_LABEL_SIZE * 2.2 * zoom;
+    let natural = if galley.size().y + 10.0 * zoom <= room {
+        band.min + vec2(14.0, 10.0) * zoom
+    } else {
+        pos2(band.min.x + 4.0, band.min.y - galley.size().y - 4.0)
+    };
+    if !sticky || rect.contains_rect(Rect::from_min_size(natural, galley.size())) {
+        painter.galley(natural, galley, colours.band_label(p));
+        return;
+    }
+    // Pinned, it keeps its size at zoom 1, however far the map is zoomed in.
+    let galley = layout(theme::BAND_LABEL_SIZE);
+    let shown = band.intersect(rect);
+    let fits = shown.width() >= galley.size().x + 28.0 && shown.height() >= galley.size().y + 16.0;
+    if !fits {
+        // Too little of the band shows to hold it; its own place is out of view anyway.
+        return;
+    }
+    let at = pos2(
+        natural
+            .x
+            .clamp(shown.min.x + 14.0, shown.max.x - galley.size().x - 14.0),
+        natural
+            .y
+            .clamp(shown.min.y + 8.0, shown.max.y - galley.size().y - 8.0),
+    );
+    painter.rect_filled(
+        Rect::from_min_size(at, galley.size()).expand2(vec2(8.0, 4.0)),
+        6.0,
+        colours.legend_fill,
+    );
+    painter.galley(at, galley, colours.band_label(p));
 }
 
 /// The key to the badges, in the map's bottom-left corner.
