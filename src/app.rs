@@ -410,7 +410,11 @@ impl RoadmapApp {
             settings.outline_panel = self.panels.outline;
             settings.overview_map = self.panels.minimap;
         }
-        settings.last_roadmap.clone_from(&self.file);
+        // Absolute, so the next start finds it from whatever folder it is started in.
+        settings.last_roadmap = self
+            .file
+            .as_ref()
+            .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()));
         settings
     }
 

@@ -190,3 +190,19 @@ fn saving_and_loading_round_trips() {
     settings::save(&path, &settings).unwrap();
     assert_eq!(settings::load(&path), (settings, None));
 }
+
+#[test]
+fn the_roadmap_open_last_is_remembered_by_its_absolute_path() {
+    // Opened as `roadmap tests/corpus/valid/minimal.json`, from the repository's folder.
+    let relative = std::path::PathBuf::from("tests/corpus/valid/minimal.json");
+    let loaded = model::load_file(&relative).unwrap();
+    let file = relative.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, Some(file)));
+    harness.run();
+    let remembered = harness.state().settings().last_roadmap.unwrap();
+    assert!(remembered.is_absolute(), "{}", remembered.display());
+    assert_eq!(remembered, std::env::current_dir().unwrap().join(&relative));
+}
