@@ -1019,7 +1019,10 @@ impl RoadmapApp {
             Command::CloseSearch => self.search = None,
             Command::OpenExport => {
                 if self.export.is_none() {
-                    self.export = Some(ui::export_dialog::ExportDialog::new(self.file_dialogs));
+                    self.export = Some(ui::export_dialog::ExportDialog::new(
+                        self.file_dialogs,
+                        self.map.direction(),
+                    ));
                 }
             }
         }

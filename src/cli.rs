@@ -92,6 +92,10 @@ pub enum Command {
         /// Colours of the map in svg, png and pdf.
         #[arg(long, value_enum, default_value_t = Theme::Light)]
         theme: Theme,
+        /// Which way the map's layers run in svg, png and pdf: top-to-bottom suits a portrait
+        /// page.
+        #[arg(long, value_enum, default_value_t = Layers::LeftToRight)]
+        layers: Layers,
         /// PNG: pixels per point; lowered when the image would exceed 16,384 pixels a side
         /// or 100 megapixels.
         #[arg(long, value_name = "FACTOR", default_value_t = 2.0)]
@@ -438,6 +442,24 @@ pub enum Theme {
     Light,
     /// Light text on a dark background.
     Dark,
+}
+
+/// Which way an exported map's layers run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Layers {
+    /// Prerequisites on the left, what they unlock to the right.
+    LeftToRight,
+    /// Prerequisites at the top, what they unlock below.
+    TopToBottom,
+}
+
+impl From<Layers> for crate::layout::Direction {
+    fn from(layers: Layers) -> Self {
+        match layers {
+            Layers::LeftToRight => Self::LeftToRight,
+            Layers::TopToBottom => Self::TopToBottom,
+        }
+    }
 }
 
 /// What `roadmap export` was asked for.

@@ -38,6 +38,7 @@ fn main() -> ExitCode {
             notes,
             theme,
             scale,
+            layers,
             start,
             hours_per_week,
             default_hours,
@@ -74,6 +75,7 @@ fn main() -> ExitCode {
                     default_hours,
                     dark: theme == cli::Theme::Dark,
                     scale,
+                    direction: layers.into(),
                 },
             };
             cli::export_command(

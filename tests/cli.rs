@@ -149,3 +149,36 @@ fn an_unknown_renderer_is_refused_by_name() {
         .code(1)
         .stderr("error: unknown ROADMAP_RENDERER `vulkan2`; use `wgpu` or `glow`\n");
 }
+
+#[test]
+fn export_layers_top_to_bottom_turns_the_map_upright() {
+    let size_of = |layers: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = roadmap()
+            .args(["--progress"])
+            .arg(dir.path().join("progress.json"))
+            .args(["export", "--format", "svg", "--layers", layers])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let svg = String::from_utf8(out.stdout).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let number =
+            |name: &str| -> f64 { doc.root_element().attribute(name).unwrap().parse().unwrap() };
+        (number("width"), number("height"))
+    };
+    let (w, h) = size_of("left-to-right");
+    assert!(w > 3.0 * h, "{w} x {h}");
+    let (w, h) = size_of("top-to-bottom");
+    assert!(h > w, "{w} x {h}");
+
+    roadmap()
+        .args(["export", "--format", "svg", "--layers", "diagonal"])
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("top-to-bottom"));
+}

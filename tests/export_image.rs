@@ -302,3 +302,64 @@ fn notes_go_into_the_pdf_only_when_asked_and_output_is_stable() {
         .unwrap();
     assert!(!squashed.contains(&sagemaker.rationale[..40]));
 }
+
+#[test]
+fn layers_top_to_bottom_give_a_portrait_map_with_every_prerequisite_above() {
+    let loaded = model::bundled().unwrap();
+    for direction in [
+        roadmap::layout::Direction::LeftToRight,
+        roadmap::layout::Direction::TopToBottom,
+    ] {
+        let options = Options {
+            direction,
+            ..Options::default()
+        };
+        let svg = String::from_utf8(make(Format::Svg, &loaded, &options)).unwrap();
+        let tree = resvg::usvg::Tree::from_str(&svg, &fonts::usvg_options()).unwrap();
+        let size = tree.size();
+        let down = direction == roadmap::layout::Direction::TopToBottom;
+        assert_eq!(
+            size.height() > size.width(),
+            down,
+            "{direction:?}: {size:?}"
+        );
+        let bounds = |id: &str| {
+            tree.node_by_id(&format!("topic-{id}"))
+                .unwrap()
+                .abs_bounding_box()
+        };
+        for topic in &loaded.roadmap.topics {
+            let after = bounds(&topic.id);
+            for before in topic.prerequisites.iter().map(|p| bounds(p)) {
+                // A prerequisite's box ends before its dependent's begins, along the layers.
+                let (end, start) = if down {
+                    (before.bottom(), after.top())
+                } else {
+                    (before.right(), after.left())
+                };
+                assert!(end < start, "{direction:?}: {} comes too early", topic.id);
+            }
+        }
+    }
+
+    // The PDF's map page takes the same shape.
+    let options = Options {
+        direction: roadmap::layout::Direction::TopToBottom,
+        ..Options::default()
+    };
+    let doc = lopdf::Document::load_mem(&make(Format::Pdf, &loaded, &options)).unwrap();
+    let first = *doc.get_pages().get(&1).unwrap();
+    let media = doc
+        .get_object(first)
+        .unwrap()
+        .as_dict()
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_float().unwrap())
+        .collect::<Vec<f32>>();
+    assert!(media[3] - media[1] > media[2] - media[0], "{media:?}");
+}

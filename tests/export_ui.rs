@@ -152,3 +152,45 @@ fn a_dark_png_saves_off_the_window_thread_and_matches_the_exporter() {
     let image = image::load_from_memory(&written).unwrap().to_rgba8();
     assert!(image.get_pixel(1, 1)[0] < 60, "dark background");
 }
+
+#[test]
+fn a_picture_takes_the_windows_layer_direction_unless_changed_in_the_dialog() {
+    let mut harness = window();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Layers top to bottom").click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    open_export_dialog(&mut harness);
+    harness.get_by_label("Map picture, SVG (.svg)").click();
+    harness.run();
+    let checked = |harness: &Harness<'_, RoadmapApp>, label: &str| {
+        harness.get_by_label(label).accesskit_node().toggled()
+            == Some(egui::accesskit::Toggled::True)
+    };
+    assert!(checked(&harness, "Top to bottom"));
+    assert!(!checked(&harness, "Left to right"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.svg");
+    export_through_the_path_field(&mut harness, &path);
+    let svg = std::fs::read_to_string(&path).unwrap();
+    let progress = harness.state().tracker().progress().clone();
+    let expected = export::export(
+        Format::Svg,
+        &Personal {
+            loaded: harness.state().roadmap(),
+            progress: &progress,
+        },
+        &Options {
+            direction: roadmap::layout::Direction::TopToBottom,
+            ..Options::default()
+        },
+    )
+    .unwrap();
+    assert!(
+        svg.as_bytes() == expected,
+        "the window and the exporter differ"
+    );
+}

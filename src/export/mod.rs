@@ -119,6 +119,9 @@ pub struct Options {
     pub dark: bool,
     /// For PNG: pixels per point (2 gives sharp text on a projector).
     pub scale: f32,
+    /// For pictures: which way the map's layers run. Top to bottom gives a roadmap of many
+    /// layers a shape that fits a portrait page.
+    pub direction: crate::layout::Direction,
 }
 
 impl Default for Options {
@@ -131,6 +134,7 @@ impl Default for Options {
             default_hours: 3.0,
             dark: false,
             scale: 2.0,
+            direction: crate::layout::Direction::LeftToRight,
         }
     }
 }

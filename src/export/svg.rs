@@ -65,7 +65,7 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, St
     let texts = Texts::new(&personal, &overview);
     let extra = fonts::fallbacks_for(fonts::roadmap_chars(&loaded.roadmap));
     let (placed, widths) = fonts::with_fonts(extra, |fonts| {
-        let placed = scene::place(loaded, Direction::LeftToRight, |title| {
+        let placed = scene::place(loaded, options.direction, |title| {
             scene::measure_title(fonts, title)
         });
         let mut width = |text: &str, size: f32| {
@@ -109,7 +109,7 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, St
     let mut w = Writer::new(width, height, &personal, &visuals);
     w.header(&texts, &overview, personal.loaded, &colours, width);
     w.bands(&placed, offset, &colours);
-    w.edges(&placed, offset, &colours);
+    w.edges(&placed, offset, &colours, options.direction);
     w.topics(
         &Topics {
             loaded,
@@ -308,14 +308,14 @@ impl Writer {
         self.out.push_str("</g>\n");
     }
 
-    fn edges(&mut self, placed: &Placed, offset: Vec2, colours: &MapColours) {
+    fn edges(&mut self, placed: &Placed, offset: Vec2, colours: &MapColours, direction: Direction) {
         self.out
             .push_str("<g id=\"arrows\" fill=\"none\" stroke-width=\"1.4\"");
         self.colour_attr("stroke", colours.edge);
         self.out.push_str(">\n");
         for route in &placed.layout.edges {
             let points: Vec<Pos2> = route.iter().map(|p| pos2(p.x, p.y) + offset).collect();
-            let Some(arrow) = scene::arrow(&points, Direction::LeftToRight, 8.0) else {
+            let Some(arrow) = scene::arrow(&points, direction, 8.0) else {
                 continue;
             };
             self.out.push_str("<path d=\"");

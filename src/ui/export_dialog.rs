@@ -24,6 +24,7 @@ pub struct ExportDialog {
     hours_per_week: f64,
     dark: bool,
     scale: f32,
+    direction: crate::layout::Direction,
     /// The typed path, when there is no file dialog.
     path_field: Option<String>,
     pending: Option<Receiver<Saved>>,
@@ -43,8 +44,9 @@ pub enum ExportAction {
 impl ExportDialog {
     /// A dialog with the usual choices: Markdown, notes included, all phases, a plan from today;
     /// `file_dialogs` false always asks for a path in a field.
+    /// Pictures lay the map out in `direction`, the window's, unless changed here.
     #[must_use]
-    pub fn new(file_dialogs: bool) -> Self {
+    pub fn new(file_dialogs: bool, direction: crate::layout::Direction) -> Self {
         Self {
             format: Format::Markdown,
             notes: true,
@@ -56,6 +58,7 @@ impl ExportDialog {
             hours_per_week: 5.0,
             dark: false,
             scale: 2.0,
+            direction,
             path_field: None,
             pending: None,
             outcome: None,
@@ -71,6 +74,7 @@ impl ExportDialog {
             hours_per_week: self.hours_per_week,
             dark: self.dark,
             scale: self.scale,
+            direction: self.direction,
             ..Options::default()
         }
     }
@@ -127,6 +131,20 @@ impl ExportDialog {
                         ui.label("Colours");
                         ui.radio_value(&mut self.dark, false, "Light");
                         ui.radio_value(&mut self.dark, true, "Dark");
+                    });
+                    ui.horizontal(|ui| {
+                        use crate::layout::Direction;
+                        ui.label("Layers");
+                        ui.radio_value(
+                            &mut self.direction,
+                            Direction::LeftToRight,
+                            "Left to right",
+                        );
+                        ui.radio_value(
+                            &mut self.direction,
+                            Direction::TopToBottom,
+                            "Top to bottom",
+                        );
                     });
                 }
                 if self.format == Format::Png {
