@@ -414,3 +414,29 @@ fn a_click_in_the_overview_map_moves_the_view_there_and_m_hides_it() {
     harness.run();
     harness.get_by_label("Overview map: click or drag to move the view");
 }
+
+#[test]
+fn in_a_narrow_window_the_overview_map_sits_above_the_legend() {
+    let bottom_of_overview = |width: f32| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("progress.json");
+        let loaded = model::bundled().unwrap();
+        // Progress brings the legend up in the bottom-left corner.
+        let mut progress = model::Progress::new(&loaded.roadmap.id);
+        progress.set_status("foundation-models", model::Status::Done);
+        roadmap::store::save(&path, &progress).unwrap();
+        let mut harness = Harness::builder()
+            .with_size(egui::vec2(width, 700.0))
+            .with_max_steps(30)
+            .build_eframe(move |_cc| RoadmapApp::new(loaded, None).with_progress_file(Some(path)));
+        harness.run();
+        harness
+            .get_by_label("Overview map: click or drag to move the view")
+            .rect()
+            .bottom()
+    };
+    let wide = bottom_of_overview(1280.0);
+    let narrow = bottom_of_overview(700.0);
+    assert!((wide - (700.0 - 12.0)).abs() < 1.0, "{wide}");
+    assert!(narrow < 700.0 - 30.0, "it sits on the legend: {narrow}");
+}

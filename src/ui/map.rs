@@ -573,15 +573,17 @@ impl MapView {
         for (p, band) in band_labels {
             band_label(&painter, &placed, &colours, (p, band), rect, zoom, sticky);
         }
-        if input.overview.is_some() {
-            legend_ui(&painter, rect, &colours);
-        }
+        let legend = input
+            .overview
+            .is_some()
+            .then(|| legend_ui(&painter, rect, &colours));
         if input.minimap {
             let mini = super::minimap::MinimapInput {
                 map_rect: rect,
                 to_screen: self.to_screen,
                 overview: input.overview,
                 selected,
+                legend,
                 generation: self.generation,
                 revision: input.revision,
             };
@@ -806,8 +808,8 @@ fn band_label(
     painter.galley(at, galley, colours.band_label(p));
 }
 
-/// The key to the badges, in the map's bottom-left corner.
-fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &MapColours) {
+/// The key to the badges, in the map's bottom-left corner; returns where it is.
+fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &MapColours) -> Rect {
     let r = 7.0;
     let font = FontId::proportional(13.0);
     let mut x = rect.left() + 12.0;
@@ -835,6 +837,7 @@ fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &MapColours) {
         );
         x += 2.0 * r + 5.0 + w + 16.0;
     }
+    background
 }
 
 /// The right-click menu of a topic: its status and the goal.

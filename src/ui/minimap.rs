@@ -29,6 +29,8 @@ pub struct MinimapInput<'a> {
     pub overview: Option<&'a Overview>,
     /// The selected topic.
     pub selected: Option<usize>,
+    /// Where the legend is, if it is shown.
+    pub legend: Option<Rect>,
     /// Changes with every new layout.
     pub generation: u64,
     /// Changes with every change to progress.
@@ -57,7 +59,7 @@ struct CacheKey {
 /// Where the overview sits and how it maps the scene: `None` when the map is too small to need
 /// one, or the window too small to hold one.
 #[must_use]
-pub fn frame(placed: &Placed, map_rect: Rect) -> Option<(Rect, TSTransform)> {
+pub fn frame(placed: &Placed, map_rect: Rect, legend: Option<Rect>) -> Option<(Rect, TSTransform)> {
     let bounds = placed.bounds;
     if !bounds.is_positive() {
         return None;
@@ -72,7 +74,11 @@ pub fn frame(placed: &Placed, map_rect: Rect) -> Option<(Rect, TSTransform)> {
         return None;
     }
     let size = inner + vec2(2.0 * PADDING, 2.0 * PADDING);
-    let rect = Rect::from_min_size(map_rect.right_bottom() - size - vec2(MARGIN, MARGIN), size);
+    let mut rect = Rect::from_min_size(map_rect.right_bottom() - size - vec2(MARGIN, MARGIN), size);
+    // In a narrow window it would sit on the legend: it goes above it instead.
+    if let Some(legend) = legend.filter(|l| l.intersects(rect.expand(4.0))) {
+        rect = rect.translate(vec2(0.0, legend.top() - 8.0 - rect.bottom()));
+    }
     let origin = rect.min + vec2(PADDING, PADDING);
     let to_mini = TSTransform::new(origin.to_vec2() - scale * bounds.min.to_vec2(), scale);
     Some((rect, to_mini))
@@ -93,7 +99,7 @@ pub fn minimap_ui(
     if visible.contains_rect(bounds) {
         return None;
     }
-    let (rect, to_mini) = frame(placed, input.map_rect)?;
+    let (rect, to_mini) = frame(placed, input.map_rect, input.legend)?;
     let response = ui
         .interact(rect, ui.id().with("overview_map"), Sense::click_and_drag())
         .on_hover_cursor(egui::CursorIcon::Grab);
