@@ -440,3 +440,31 @@ fn in_a_narrow_window_the_overview_map_sits_above_the_legend() {
     assert!((wide - (700.0 - 12.0)).abs() < 1.0, "{wide}");
     assert!(narrow < 700.0 - 30.0, "it sits on the legend: {narrow}");
 }
+
+#[test]
+fn in_a_narrow_window_the_top_bar_wraps_without_covering_the_view_switch() {
+    let loaded = model::bundled().unwrap();
+    let totals = roadmap::ui::totals_text(&loaded);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(700.0, 600.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
+    harness.run();
+    let window = egui::Rect::from_min_size(Pos2::ZERO, egui::vec2(700.0, 600.0));
+    let map = harness.get_by_label("Map").rect();
+    let fit = harness.get_by_label("Fit").rect();
+    assert!(
+        window.contains_rect(fit) && window.contains_rect(map),
+        "{map:?} {fit:?}"
+    );
+    for text in [
+        "Amazon Bedrock first, then Amazon SageMaker",
+        totals.as_str(),
+    ] {
+        let left = harness.get_by_label(text).rect();
+        assert!(
+            left.right() <= map.left(),
+            "{text} runs under the view switch: {left:?}"
+        );
+    }
+}

@@ -800,10 +800,11 @@ fn band_label(
             .y
             .clamp(shown.min.y + 8.0, shown.max.y - galley.size().y - 8.0),
     );
+    // Opaque, so the topics and arrows it passes over do not show through the words.
     painter.rect_filled(
         Rect::from_min_size(at, galley.size()).expand2(vec2(8.0, 4.0)),
         6.0,
-        colours.legend_fill,
+        colours.legend_fill.to_opaque(),
     );
     painter.galley(at, galley, colours.band_label(p));
 }

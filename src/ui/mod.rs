@@ -161,25 +161,32 @@ pub fn top_bar_ui(
         });
     });
     ui.add_space(2.0);
-    ui.horizontal_wrapped(|ui| {
-        ui.heading(&roadmap.title);
-        ui.add_space(12.0);
-        ui.weak(totals_text(loaded));
-        let (done, all) = state.cleared;
-        if done > 0 {
-            ui.add_space(12.0);
-            let fraction = if all == 0 {
-                0.0
-            } else {
-                done as f32 / all as f32
-            };
-            ui.add(
-                egui::ProgressBar::new(fraction)
-                    .desired_width(160.0)
-                    .text(format!("{done} of {all} done")),
-            );
-        }
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+    // The view switch keeps its place on the right; the title, totals and progress wrap into
+    // what is left, so a narrow window loses nothing.
+    egui::containers::Sides::new().shrink_left().wrap().show(
+        ui,
+        |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(&roadmap.title);
+                ui.add_space(12.0);
+                ui.weak(totals_text(loaded));
+                let (done, all) = state.cleared;
+                if done > 0 {
+                    ui.add_space(12.0);
+                    let fraction = if all == 0 {
+                        0.0
+                    } else {
+                        done as f32 / all as f32
+                    };
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(160.0)
+                            .text(format!("{done} of {all} done")),
+                    );
+                }
+            });
+        },
+        |ui| {
             if view == View::Map
                 && ui
                     .button("Fit")
@@ -197,8 +204,8 @@ pub fn top_bar_ui(
             if ui.selectable_label(view == View::Map, "Map").clicked() {
                 commands.push(Command::ShowView(View::Map));
             }
-        });
-    });
+        },
+    );
     ui.add_space(4.0);
     commands
 }
