@@ -968,8 +968,8 @@ fn fit(bounds: Rect, rect: Rect) -> TSTransform {
 }
 
 /// The first view of a map: the whole map when its titles can be read that way; otherwise
-/// [`START_ZOOM`] at the map's start edge, moved to bring `focus` into the middle when it would
-/// be out of view, without showing empty space beyond the map's ends.
+/// [`START_ZOOM`] centred on `focus` (or at the map's start edge without one), moved back as
+/// far as needed not to show empty space beyond the map's ends.
 fn start_view(placed: &Placed, rect: Rect, focus: Option<Rect>) -> TSTransform {
     let fitted = fit(placed.bounds, rect);
     if fitted.scaling >= READABLE_FIT || !rect.is_positive() || !placed.bounds.is_positive() {
@@ -981,9 +981,7 @@ fn start_view(placed: &Placed, rect: Rect, focus: Option<Rect>) -> TSTransform {
     let mut translation = room.min.to_vec2() - zoom * bounds.min.to_vec2();
     if let Some(focus) = focus {
         let on_screen = TSTransform::new(translation, zoom) * focus;
-        if !room.contains_rect(on_screen) {
-            translation += rect.center() - on_screen.center();
-        }
+        translation += rect.center() - on_screen.center();
     }
     // Along each axis: centred when the map fits across the room, else kept covering it.
     let place = |t: f32, lo: f32, hi: f32, room_lo: f32, room_hi: f32| {
@@ -1012,10 +1010,12 @@ fn start_view(placed: &Placed, rect: Rect, focus: Option<Rect>) -> TSTransform {
 }
 
 /// The topic the user is at: the first one in progress in topological order, else the first
-/// one ready to start; `None` before any progress is recorded.
+/// one ready to start; before any progress is recorded, the first topic.
 fn where_the_user_is(loaded: &LoadedRoadmap, overview: Option<&Overview>) -> Option<usize> {
-    let overview = overview?;
     let order = loaded.graph.topological_order();
+    let Some(overview) = overview else {
+        return order.first().copied();
+    };
     order
         .iter()
         .find(|&&i| overview.status[i] == Status::Doing)
