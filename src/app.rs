@@ -292,7 +292,7 @@ impl RoadmapApp {
         if let Some(carried) = self.loaded.carried_progress.take() {
             self.tracker
                 .apply(&self.loaded, Edit::Restore(Box::new(carried)));
-            self.tracker.add_notice("The progress saved in this file was restored. Edit > Undo goes back to what you had.");
+            self.tracker.add_info("The progress saved in this file was restored. Edit > Undo goes back to what you had.");
         }
     }
 
@@ -567,7 +567,11 @@ impl RoadmapApp {
             egui::Panel::top("notices").show(ui, |ui| {
                 for (k, notice) in notices.iter().enumerate() {
                     ui.horizontal_wrapped(|ui| {
-                        ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                        if self.tracker.is_info(notice) {
+                            ui.colored_label(ui.visuals().hyperlink_color, "ℹ");
+                        } else {
+                            ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                        }
                         ui.label(notice);
                         if ui.small_button("Dismiss").clicked() {
                             commands.push(Command::DismissNotice(k));

@@ -35,6 +35,9 @@ pub struct Tracker {
     /// Where progress is kept; `None` keeps it in memory only.
     path: Option<PathBuf>,
     notices: Vec<String>,
+    /// The notices that only inform (progress taken in from the file, restored from a personal
+    /// roadmap), as opposed to warnings.
+    info: Vec<String>,
     revision: u64,
 }
 
@@ -117,6 +120,7 @@ impl Tracker {
             saver,
             path,
             notices: Vec::new(),
+            info: Vec::new(),
             revision: 0,
         }
     }
@@ -188,6 +192,18 @@ impl Tracker {
     /// Adds a message for the user.
     pub fn add_notice(&mut self, notice: &str) {
         self.notices.push(notice.to_owned());
+    }
+
+    /// Adds a message that only informs, shown without a warning sign.
+    pub fn add_info(&mut self, notice: &str) {
+        self.info.push(notice.to_owned());
+        self.add_notice(notice);
+    }
+
+    /// Whether a notice only informs (see [`Self::add_info`]).
+    #[must_use]
+    pub fn is_info(&self, notice: &str) -> bool {
+        self.info.iter().any(|n| n == notice)
     }
 
     /// Hides the notice at `index` of [`Self::notices`].
@@ -359,7 +375,8 @@ impl Tracker {
                 topics_phrase(kept.len())
             );
         }
-        self.notices.push(notice);
+        self.info.retain(|n| !n.starts_with(DISK_NOTICE));
+        self.add_info(&notice);
         self.last_note = None;
         self.revision += 1;
         self.overview = Overview::new(loaded, &self.progress);
