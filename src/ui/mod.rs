@@ -173,13 +173,8 @@ pub fn top_bar_ui(
                 let (done, all) = state.cleared;
                 if done > 0 {
                     ui.add_space(12.0);
-                    let fraction = if all == 0 {
-                        0.0
-                    } else {
-                        done as f32 / all as f32
-                    };
                     ui.add(
-                        egui::ProgressBar::new(fraction)
+                        egui::ProgressBar::new(progress::fraction(done, all))
                             .desired_width(160.0)
                             .text(format!("{done} of {all} done")),
                     );

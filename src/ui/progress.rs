@@ -76,16 +76,21 @@ pub fn progress_panel_ui(
     clicked
 }
 
-fn bar_ui(ui: &mut egui::Ui, label: &str, done: usize, all: usize) {
-    ui.add_space(4.0);
-    ui.label(label);
-    let fraction = if all == 0 {
+/// How far `done` of `all` is, from 0 to 1 (0 when there is nothing).
+#[must_use]
+pub fn fraction(done: usize, all: usize) -> f32 {
+    if all == 0 {
         0.0
     } else {
         done as f32 / all as f32
-    };
+    }
+}
+
+fn bar_ui(ui: &mut egui::Ui, label: &str, done: usize, all: usize) {
+    ui.add_space(4.0);
+    ui.label(label);
     ui.add(
-        egui::ProgressBar::new(fraction)
+        egui::ProgressBar::new(fraction(done, all))
             .text(format!("{done} of {all}"))
             .desired_height(14.0),
     );
