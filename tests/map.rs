@@ -468,3 +468,23 @@ fn in_a_narrow_window_the_top_bar_wraps_without_covering_the_view_switch() {
         );
     }
 }
+
+#[test]
+fn plus_and_minus_zoom_the_map_but_not_with_ctrl() {
+    let mut harness = fitted(true);
+    let zoom = harness.state().map().zoom();
+    harness.key_press(egui::Key::Plus);
+    harness.run();
+    let zoomed_in = harness.state().map().zoom();
+    assert!(
+        (zoomed_in / zoom - 1.25).abs() < 1e-3,
+        "{zoom} -> {zoomed_in}"
+    );
+    harness.key_press(egui::Key::Minus);
+    harness.run();
+    assert!((harness.state().map().zoom() - zoom).abs() < 1e-4);
+    // Ctrl+minus is the text size, not the map's zoom.
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Minus);
+    harness.run();
+    assert!((harness.state().map().zoom() - zoom).abs() < 1e-4);
+}

@@ -17,6 +17,7 @@ pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
             ("Enter", "open the selected topic's panel"),
             ("Esc", "close search, or clear the selection"),
             ("F", "fit the whole map to the window"),
+            ("+  -", "zoom the map in, out"),
             ("M", "show or hide the overview map"),
             (
                 "D  I  S  T",

@@ -19,6 +19,8 @@ const ZOOM_RANGE: (f32, f32) = (0.05, 4.0);
 const MAX_FIT_ZOOM: f32 = 1.25;
 /// Space kept free around the map when fitting, in points.
 const FIT_MARGIN: f32 = 32.0;
+/// How much one press of + or - zooms the map.
+const KEY_ZOOM: f32 = 1.25;
 /// How long the camera takes to glide to a topic, in seconds.
 const CAMERA_SECONDS: f64 = 0.35;
 /// When fitting the whole map would draw titles smaller than this zoom reads (about 9 px), the
@@ -739,6 +741,26 @@ impl MapView {
         if keys.0 && !keys.1 && !ui.ctx().egui_wants_keyboard_input() {
             self.needs_fit = true;
             ui.ctx().request_repaint();
+        }
+        // + and - zoom the map around the middle of the window, for those without a wheel.
+        // With Ctrl (Cmd) held they are egui's text size, so they are left alone then.
+        if !ui.ctx().egui_wants_keyboard_input() {
+            let factor = ui.input(|i| {
+                if i.modifiers.command || i.modifiers.alt {
+                    return 1.0;
+                }
+                let zoom_in = i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals);
+                let zoom_out = i.key_pressed(egui::Key::Minus);
+                match (zoom_in, zoom_out) {
+                    (true, false) => KEY_ZOOM,
+                    (false, true) => 1.0 / KEY_ZOOM,
+                    _ => 1.0,
+                }
+            });
+            if (factor - 1.0).abs() > f32::EPSILON {
+                self.zoom_around(rect.center(), factor);
+                ui.ctx().request_repaint();
+            }
         }
     }
 
