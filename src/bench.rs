@@ -400,15 +400,7 @@ pub fn dag_of(loaded: &LoadedRoadmap) -> generate::Dag {
             .iter()
             .map(|t| order.iter().position(|&id| id == t.phase).unwrap_or(0))
             .collect(),
-        edges: (0..topics.len())
-            .flat_map(|i| {
-                loaded
-                    .graph
-                    .prerequisites(i)
-                    .into_iter()
-                    .map(move |p| (p, i))
-            })
-            .collect(),
+        edges: loaded.graph.links(),
     }
 }
 

@@ -10,6 +10,10 @@ use egui_kittest::kittest::Queryable as _;
 use roadmap::app::RoadmapApp;
 use roadmap::model::{self, Status};
 
+mod common;
+
+use common::{select, topic};
+
 fn harness() -> Harness<'static, RoadmapApp> {
     let loaded = model::bundled().unwrap();
     let mut harness = Harness::builder()
@@ -18,20 +22,6 @@ fn harness() -> Harness<'static, RoadmapApp> {
         .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
     harness.run();
     harness
-}
-
-fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
-    harness.state().roadmap().graph.index_of(id).unwrap()
-}
-
-fn select(harness: &mut Harness<'_, RoadmapApp>, id: &str) {
-    harness.key_press(Key::F);
-    harness.run();
-    let i = topic(harness, id);
-    let title = harness.state().roadmap().roadmap.topics[i].title.clone();
-    harness.get_by_role_and_label(Role::Button, &title).click();
-    harness.run();
-    assert_eq!(harness.state().selected(), Some(i));
 }
 
 fn press(harness: &mut Harness<'_, RoadmapApp>, key: Key) -> usize {

@@ -10,6 +10,10 @@ use egui_kittest::kittest::Queryable as _;
 use roadmap::app::RoadmapApp;
 use roadmap::model::{self, Standing, Status};
 
+mod common;
+
+use common::{select, topic};
+
 fn harness() -> Harness<'static, RoadmapApp> {
     let loaded = model::bundled().unwrap();
     let mut harness = Harness::builder()
@@ -18,10 +22,6 @@ fn harness() -> Harness<'static, RoadmapApp> {
         .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
     harness.run();
     harness
-}
-
-fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
-    harness.state().roadmap().graph.index_of(id).unwrap()
 }
 
 fn title(harness: &Harness<'_, RoadmapApp>, id: &str) -> String {
@@ -41,17 +41,6 @@ fn click(harness: &mut Harness<'_, RoadmapApp>, pos: Pos2, button: PointerButton
         });
     }
     harness.run();
-}
-
-/// Selects a topic through the map's accessible button for it, as a screen reader would, after
-/// fitting the map so every topic is on screen.
-fn select(harness: &mut Harness<'_, RoadmapApp>, id: &str) {
-    harness.key_press(egui::Key::F);
-    harness.run();
-    let t = title(harness, id);
-    harness.get_by_role_and_label(Role::Button, &t).click();
-    harness.run();
-    assert_eq!(harness.state().selected(), Some(topic(harness, id)));
 }
 
 #[test]

@@ -15,7 +15,7 @@ use roadmap::model::{self, Status};
 
 mod common;
 
-use common::{BUNDLED, wait_for};
+use common::{BUNDLED, select, topic, wait_for};
 const TITLE: &str = "\"title\": \"What a foundation model is\"";
 
 /// The bundled roadmap with the foundation-models topic called `title`.
@@ -32,22 +32,6 @@ fn save_by_rename(path: &Path, text: &str) {
 
 fn harness(dir: &tempfile::TempDir) -> (Harness<'static, RoadmapApp>, PathBuf) {
     common::watched_window(dir.path(), egui::vec2(1400.0, 900.0))
-}
-
-fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
-    harness.state().roadmap().graph.index_of(id).unwrap()
-}
-
-/// Selects a topic through the map's accessible button for it, after fitting the map so every
-/// topic is on screen.
-fn select(harness: &mut Harness<'_, RoadmapApp>, id: &str) {
-    harness.key_press(egui::Key::F);
-    harness.run();
-    let i = topic(harness, id);
-    let title = harness.state().roadmap().roadmap.topics[i].title.clone();
-    harness.get_by_role_and_label(Role::Button, &title).click();
-    harness.run();
-    assert_eq!(harness.state().selected(), Some(i));
 }
 
 fn edited_title(app: &RoadmapApp) -> &str {

@@ -130,6 +130,15 @@ impl RoadmapGraph {
         self.neighbours(topic, Direction::Incoming)
     }
 
+    /// Every prerequisite link as (prerequisite, topic), topic by topic in file order and each
+    /// topic's prerequisites in topological order: the order the map draws its arrows in.
+    #[must_use]
+    pub fn links(&self) -> Vec<(usize, usize)> {
+        (0..self.len())
+            .flat_map(|i| self.prerequisites(i).into_iter().map(move |p| (p, i)))
+            .collect()
+    }
+
     /// Topics that list this one as a direct prerequisite, in topological order.
     #[must_use]
     pub fn unlocks(&self, topic: usize) -> Vec<usize> {

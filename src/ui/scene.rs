@@ -94,15 +94,7 @@ pub fn place(
         sizes.push(layout::Size { w, h });
         lines.push(measured.rows);
     }
-    let edges: Vec<(usize, usize)> = (0..roadmap.topics.len())
-        .flat_map(|i| {
-            loaded
-                .graph
-                .prerequisites(i)
-                .into_iter()
-                .map(move |p| (p, i))
-        })
-        .collect();
+    let edges = loaded.graph.links();
     let settings = layout::Settings {
         direction,
         ..layout::Settings::default()

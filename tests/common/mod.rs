@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use egui::accesskit::Role;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
 use roadmap::app::RoadmapApp;
 use roadmap::model;
 
@@ -41,4 +43,26 @@ pub fn wait_for(harness: &mut Harness<'_, RoadmapApp>, done: impl Fn(&RoadmapApp
         std::thread::sleep(Duration::from_millis(50));
     }
     false
+}
+
+/// The index of the topic with this id in the window's roadmap.
+pub fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
+    harness
+        .state()
+        .roadmap()
+        .graph
+        .index_of(id)
+        .expect("the roadmap has this topic")
+}
+
+/// Selects a topic through the map's accessible button for it, as a screen reader would,
+/// after fitting the map (F) so every topic is on screen.
+pub fn select(harness: &mut Harness<'_, RoadmapApp>, id: &str) {
+    harness.key_press(egui::Key::F);
+    harness.run();
+    let i = topic(harness, id);
+    let title = harness.state().roadmap().roadmap.topics[i].title.clone();
+    harness.get_by_role_and_label(Role::Button, &title).click();
+    harness.run();
+    assert_eq!(harness.state().selected(), Some(i));
 }
