@@ -115,6 +115,17 @@ impl Shared {
     }
 }
 
+impl State {
+    /// Records a change others made for the window, and merges it into the states still to be
+    /// written, which grew from what the window had before it.
+    fn take_in(&mut self, found: DiskChange) {
+        for state in [&mut self.pending, &mut self.failed].into_iter().flatten() {
+            *state = state.merged(&found.base, &found.disk).progress;
+        }
+        self.disk_changes.push(found);
+    }
+}
+
 fn lock(mutex: &Mutex<State>) -> MutexGuard<'_, State> {
     // The state stays consistent across a panic elsewhere, so a poisoned lock is still usable.
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
@@ -370,11 +381,7 @@ fn settle(shared: &Shared, written: Written) {
     let tell = found.is_some() || message.is_some();
     let disk_now = found.as_ref().map(|f| f.disk.clone());
     if let Some(found) = found {
-        // A state still waiting grew from what the window had before the change: merge it too.
-        if let Some(pending) = state.pending.take() {
-            state.pending = Some(pending.merged(&found.base, &found.disk).progress);
-        }
-        state.disk_changes.push(found);
+        state.take_in(found);
     }
     state.messages.extend(message);
     match &result {
@@ -417,13 +424,7 @@ fn check(shared: &Shared, path: &Path) {
         base: std::mem::replace(&mut state.base, disk.clone()),
         disk,
     };
-    if let Some(pending) = state.pending.take() {
-        state.pending = Some(pending.merged(&found.base, &found.disk).progress);
-    }
-    if let Some(failed) = state.failed.take() {
-        state.failed = Some(failed.merged(&found.base, &found.disk).progress);
-    }
-    state.disk_changes.push(found);
+    state.take_in(found);
     if let Some(wake) = &state.wake {
         wake();
     }
