@@ -228,6 +228,9 @@ pub struct RoadmapApp {
     present_on_start: bool,
     /// Whether to try the system's file dialogs (tests turn them off).
     file_dialogs: bool,
+    /// Where the progress of a roadmap opened from the window is kept: the data folder's
+    /// progress folder in the real app, none (progress in memory) until told.
+    progress_folder: Option<PathBuf>,
     frames: Arc<AtomicU64>,
     /// Set by `ROADMAP_FRAME_STATS`: log each frame's time, to check that an idle window paints
     /// nothing.
@@ -261,6 +264,7 @@ impl RoadmapApp {
             presenting: None,
             present_on_start: false,
             file_dialogs: true,
+            progress_folder: None,
             loaded,
             file,
             selected: None,
@@ -294,6 +298,14 @@ impl RoadmapApp {
                 .apply(&self.loaded, Edit::Restore(Box::new(carried)));
             self.tracker.add_info("The progress saved in this file was restored. Edit > Undo goes back to what you had.");
         }
+    }
+
+    /// Keeps the progress of every roadmap opened from the window in `folder`, one file per
+    /// roadmap id, as long as progress is being saved at all.
+    #[must_use]
+    pub fn with_progress_folder(mut self, folder: Option<PathBuf>) -> Self {
+        self.progress_folder = folder;
+        self
     }
 
     /// Never shows the system's file dialogs: File > Open and Export use a path field instead.
@@ -1163,11 +1175,12 @@ impl RoadmapApp {
         if let Err(e) = self.tracker.flush() {
             eprintln!("warning: progress of the previous roadmap: {e}");
         }
-        self.tracker = if self.tracker.path().is_some() {
-            Tracker::open(
-                &self.loaded,
-                crate::store::default_path(&self.loaded.roadmap.id),
-            )
+        let path = self
+            .progress_folder
+            .as_deref()
+            .and_then(|folder| crate::store::path_in(folder, &self.loaded.roadmap.id));
+        self.tracker = if self.tracker.path().is_some() && path.is_some() {
+            Tracker::open(&self.loaded, path)
         } else {
             Tracker::in_memory(&self.loaded)
         };

@@ -657,7 +657,7 @@ fn write_status(
         }
     }
 
-    let unmatched = progress.unmatched(loaded);
+    let unmatched = progress.unmatched(&loaded.graph);
     if !unmatched.is_empty() {
         let (entries, verb) = if unmatched.len() == 1 {
             ("entry", "matches")

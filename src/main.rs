@@ -132,6 +132,7 @@ fn main() -> ExitCode {
             let window_size = saved.window_size;
             let mut app = RoadmapApp::new(loaded, file)
                 .with_progress_file(progress)
+                .with_progress_folder(store::default_folder())
                 .with_settings(saved, settings_path);
             if args.present {
                 app = app.presenting_on_start();

@@ -126,7 +126,7 @@ impl Tracker {
     }
 
     fn note_unmatched(&mut self, loaded: &LoadedRoadmap) {
-        let n = self.progress.unmatched(loaded).len();
+        let n = self.progress.unmatched(&loaded.graph).len();
         if n > 0 {
             self.notices.push(format!(
                 "{n} saved {} no topic in this roadmap; {} kept in the progress file.",

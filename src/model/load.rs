@@ -1,7 +1,7 @@
 //! Loading and validating roadmap files. Loading never panics; every problem found is reported
 //! at once, each as `FILE:LINE:COL: message`.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 use std::fmt;
 use std::io::Read as _;
 use std::path::Path;
@@ -9,20 +9,18 @@ use std::sync::OnceLock;
 
 use jsonc_parser::ast::{Array, Object, Value};
 use jsonc_parser::common::Ranged as _;
-use petgraph::graph::NodeIndex;
 use serde::de::{DeserializeOwned, IgnoredAny};
 
 use super::graph::RoadmapGraph;
+use super::loaded::LoadedRoadmap;
 use super::personal::PERSONAL_KIND;
 use super::progress::Progress;
 use super::types::{FORMAT_VERSION, Phase, Roadmap, Source, Topic};
+use super::validate::{self, Field, Place, Problem, closest};
+pub use super::validate::{MAX_TEXT_CHARS, MAX_TITLE_CHARS, is_kebab_case};
 
 /// Largest roadmap file the app reads.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-/// Longest topic or phase title, in characters.
-pub const MAX_TITLE_CHARS: usize = 200;
-/// Longest summary, rationale, goal or description, in characters.
-pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// The roadmap compiled into the binary.
 pub const BUNDLED_JSON: &str = include_str!("../../roadmap.json");
@@ -86,31 +84,6 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
-
-/// A roadmap that passed validation, with its prerequisite graph.
-#[derive(Debug, Clone)]
-pub struct LoadedRoadmap {
-    /// The roadmap as written in the file.
-    pub roadmap: Roadmap,
-    /// Its prerequisite graph; acyclic, every id known.
-    pub graph: RoadmapGraph,
-    /// The progress a personal roadmap file carries, restored when it is opened.
-    pub carried_progress: Option<Progress>,
-}
-
-impl LoadedRoadmap {
-    /// The one-line summary `roadmap check` prints.
-    #[must_use]
-    pub fn summary_line(&self) -> String {
-        let r = &self.roadmap;
-        format!(
-            "ok: {} topics, {} prerequisite links, {} phases",
-            r.topics.len(),
-            r.link_count(),
-            r.phases.len()
-        )
-    }
-}
 
 /// Loads the roadmap compiled into the binary.
 pub fn bundled() -> Result<LoadedRoadmap, LoadError> {
@@ -196,7 +169,12 @@ fn utf16(bytes: &[u8]) -> Option<&'static str> {
 pub fn load_str(text: &str, path: &str) -> Result<LoadedRoadmap, LoadError> {
     let mut cx = Checker::new(text);
     let roadmap = cx.parse();
-    let graph = roadmap.as_ref().map(|r| cx.check_graph(r));
+    let graph = roadmap.as_ref().map(|r| {
+        let graph = RoadmapGraph::new(r);
+        let problems = validate::cycles(r, &graph);
+        cx.roadmap_problems(problems);
+        graph
+    });
     if cx.problems.is_empty()
         && let (Some(roadmap), Some(graph)) = (roadmap, graph)
     {
@@ -257,32 +235,6 @@ fn known_fields() -> &'static KnownFields {
     })
 }
 
-/// The closest of `candidates` to `word`, if close enough to be a likely typo.
-fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|c| (strsim::jaro_winkler(word, c), c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
-}
-
-fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    closest(word, candidates).map_or_else(String::new, |c| format!(" (did you mean `{c}`?)"))
-}
-
-/// Whether an id is kebab-case: lowercase ASCII letters and digits in words joined by single hyphens.
-#[must_use]
-pub fn is_kebab_case(id: &str) -> bool {
-    !id.is_empty()
-        && id.split('-').all(|word| {
-            !word.is_empty()
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
-}
-
 fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::StringLit(_) => "a string",
@@ -328,14 +280,14 @@ struct Checker<'t> {
     text: &'t str,
     lines: LineIndex,
     problems: Vec<(usize, String)>,
-    /// Byte offset of each parsed topic's object, by topic index.
-    topic_offsets: Vec<usize>,
-    /// Byte offset of each parsed topic's `phase` value.
+    /// Byte offsets of the roadmap's `phases` and `topics` values.
+    lists_at: [usize; 2],
+    /// Byte offset of each parsed phase's object, by phase index.
     phase_offsets: Vec<usize>,
-    /// Byte offsets of each parsed topic's prerequisite entries.
-    prerequisite_offsets: Vec<Vec<usize>>,
+    /// Where each parsed topic's parts are, by topic index.
+    topic_places: Vec<TopicPlaces>,
     /// Ids of topics that failed to parse, so references to them are not reported as unknown.
-    broken_ids: HashSet<String>,
+    broken_ids: BTreeSet<String>,
     /// The progress of a personal roadmap file.
     carried_progress: Option<Progress>,
 }
@@ -346,16 +298,65 @@ impl<'t> Checker<'t> {
             text,
             lines: LineIndex::new(text),
             problems: Vec::new(),
-            topic_offsets: Vec::new(),
+            lists_at: [0, 0],
             phase_offsets: Vec::new(),
-            prerequisite_offsets: Vec::new(),
-            broken_ids: HashSet::new(),
+            topic_places: Vec::new(),
+            broken_ids: BTreeSet::new(),
             carried_progress: None,
         }
     }
 
     fn error(&mut self, offset: usize, message: impl Into<String>) {
         self.problems.push((offset, message.into()));
+    }
+
+    /// Reports problems found by `validate` whose places are fields of one object.
+    fn field_problems(&mut self, obj: &Object, problems: Vec<Problem>) {
+        for problem in problems {
+            let at = field_of(problem.place).map_or(obj.range.start, |f| offset_of(obj, key_of(f)));
+            self.error(at, problem.message);
+        }
+    }
+
+    /// Reports problems found by `validate` across the roadmap, each at its place in the text.
+    fn roadmap_problems(&mut self, problems: Vec<Problem>) {
+        for problem in problems {
+            let at = self.offset(problem.place);
+            let message = problem.message_with(|first| {
+                let (line, _) = self.lines.position(self.text, self.offset(first));
+                format!("first at line {line}")
+            });
+            self.error(at, message);
+        }
+    }
+
+    /// The byte offset of a place in the roadmap, from what was kept while parsing.
+    fn offset(&self, place: Place) -> usize {
+        let topic = |i: usize| self.topic_places.get(i);
+        match place {
+            Place::Roadmap(Field::Topics) => self.lists_at[1],
+            Place::Roadmap(Field::Phases) => self.lists_at[0],
+            // The other fields of the roadmap, and its references, are placed while parsing.
+            Place::Roadmap(_) | Place::Reference(..) => 0,
+            Place::Phase(i, _) => self.phase_offsets.get(i).copied().unwrap_or(0),
+            Place::Topic(i, Some(Field::Phase)) => topic(i).map_or(0, |t| t.phase),
+            Place::Topic(i, _) | Place::Source(i, _, _) => topic(i).map_or(0, |t| t.start),
+            Place::Prerequisite(i, k) => {
+                topic(i).map_or(0, |t| t.prerequisites.get(k).copied().unwrap_or(t.start))
+            }
+            Place::Text(i, field, at) => topic(i).map_or(0, |t| {
+                let (start, end) = if field == Field::Summary {
+                    t.summary
+                } else {
+                    t.rationale
+                };
+                // Inside a string written without escapes, the text's offsets are the file's.
+                match self.text.get(start + 1..end.saturating_sub(1)) {
+                    Some(raw) if !raw.contains('\\') && at <= raw.len() => start + 1 + at,
+                    _ => start,
+                }
+            }),
+        }
     }
 
     fn into_error(mut self, path: &str) -> LoadError {
@@ -530,27 +531,20 @@ impl<'t> Checker<'t> {
             None => Some(None),
         };
         let id: Option<String> = self.field(root, "id", "the roadmap");
-        if let Some(id) = &id
-            && !is_kebab_case(id)
-        {
-            self.error(
-                offset_of(root, "id"),
-                format!("roadmap id `{id}` is not kebab-case (like `cloud-ai-basics`)"),
-            );
-        }
         let title: Option<String> = self.field(root, "title", "the roadmap");
-        if let Some(t) = &title {
-            self.check_title(offset_of(root, "title"), t, "the roadmap");
-        }
         let description: Option<String> = self.field(root, "description", "the roadmap");
-        if let Some(d) = &description {
-            self.check_text(
-                offset_of(root, "description"),
-                d,
-                "the roadmap's description",
-                true,
-            );
-        }
+        let at = Place::Roadmap;
+        let problems = [
+            id.as_deref().and_then(validate::roadmap_id),
+            title
+                .as_deref()
+                .and_then(|t| validate::title(t, "the roadmap", at(Field::Title))),
+            description.as_deref().and_then(|d| {
+                validate::text(d, "the roadmap's description", true, at(Field::Description))
+            }),
+        ];
+        self.field_problems(root, problems.into_iter().flatten().collect());
+        self.lists_at = [offset_of(root, "phases"), offset_of(root, "topics")];
         let references = match prop(root, "references") {
             None => Some(Vec::new()),
             Some(value) => self.list(value, "references", |cx, v, i| {
@@ -570,8 +564,8 @@ impl<'t> Checker<'t> {
             phases: phases?,
             topics: topics?,
         };
-        self.check_phases(root, &roadmap);
-        self.check_topics(root, &roadmap);
+        let problems = validate::structure(&roadmap, &self.broken_ids);
+        self.roadmap_problems(problems);
         Some(roadmap)
     }
 
@@ -705,8 +699,8 @@ impl<'t> Checker<'t> {
         let obj = self.object(value, what)?;
         self.check_keys(obj, &known_fields().source, what);
         let source: Source = self.typed(value, what, "")?;
-        self.check_title(offset_of(obj, "title"), &source.title, what);
-        self.check_url(offset_of(obj, "url"), &source.url, what);
+        let problems = validate::source_fields(&source, what, |f| Place::Source(0, 0, Some(f)));
+        self.field_problems(obj, problems);
         Some(source)
     }
 
@@ -716,14 +710,8 @@ impl<'t> Checker<'t> {
         let what = string_prop(obj, "id").map_or(what, |id| format!("phase `{id}`"));
         self.check_keys(obj, &known_fields().phase, &what);
         let phase: Phase = self.typed(value, &what, "")?;
-        self.check_id(offset_of(obj, "id"), &phase.id, "phase");
-        self.check_title(offset_of(obj, "title"), &phase.title, &what);
-        self.check_text(
-            offset_of(obj, "goal"),
-            &phase.goal,
-            &format!("{what}'s goal"),
-            true,
-        );
+        self.field_problems(obj, validate::phase_fields(&phase, index));
+        self.phase_offsets.push(obj.range.start);
         Some(phase)
     }
 
@@ -756,301 +744,73 @@ impl<'t> Checker<'t> {
         };
         topic.sources = sources;
 
-        self.check_id(offset_of(obj, "id"), &topic.id, "topic");
-        self.check_title(offset_of(obj, "title"), &topic.title, &what);
-        self.check_text(
-            offset_of(obj, "summary"),
-            &topic.summary,
-            &format!("{what}'s summary"),
-            false,
-        );
-        self.check_text(
-            offset_of(obj, "rationale"),
-            &topic.rationale,
-            &format!("{what}'s rationale"),
-            false,
-        );
-        if let Some(h) = topic.estimate_hours
-            && !(h.is_finite() && h >= 0.0)
-        {
-            self.error(
-                offset_of(obj, "estimate_hours"),
-                format!("{what}: estimate_hours must be zero or more, found {h}"),
-            );
-        }
-        self.topic_offsets.push(obj.range.start);
-        self.phase_offsets.push(offset_of(obj, "phase"));
-        self.prerequisite_offsets.push(
-            (0..topic.prerequisites.len())
+        let range = |key: &str| {
+            prop(obj, key).map_or((obj.range.start, obj.range.start), |v| {
+                (v.range().start, v.range().end)
+            })
+        };
+        self.topic_places.push(TopicPlaces {
+            start: obj.range.start,
+            phase: offset_of(obj, "phase"),
+            prerequisites: (0..topic.prerequisites.len())
                 .map(|i| element_offset(obj, "prerequisites", i))
                 .collect(),
-        );
-        Some(topic)
-    }
-
-    fn check_id(&mut self, offset: usize, id: &str, what: &str) {
-        if !is_kebab_case(id) {
-            self.error(
-                offset,
-                format!("{what} id `{id}` is not kebab-case (lowercase words joined by hyphens, like `rag-basics`)"),
-            );
-        }
-    }
-
-    fn check_title(&mut self, offset: usize, title: &str, what: &str) {
-        if title.trim().is_empty() {
-            self.error(offset, format!("{what} has an empty title"));
-        } else if title.chars().count() > MAX_TITLE_CHARS {
-            self.error(
-                offset,
-                format!(
-                    "{what} has a title of {} characters; the limit is {MAX_TITLE_CHARS}",
-                    title.chars().count()
-                ),
-            );
-        } else if let Some(c) = title.chars().find(|c| c.is_control()) {
-            self.error(
-                offset,
-                format!(
-                    "{what} has a control character (U+{:04X}) in its title",
-                    u32::from(c)
-                ),
-            );
-        }
-    }
-
-    fn check_text(&mut self, offset: usize, text: &str, what: &str, may_be_empty: bool) {
-        let chars = text.chars().count();
-        if !may_be_empty && text.trim().is_empty() {
-            self.error(offset, format!("{what} is empty"));
-        } else if chars > MAX_TEXT_CHARS {
-            self.error(
-                offset,
-                format!("{what} is {chars} characters long; the limit is {MAX_TEXT_CHARS}"),
-            );
-        } else if let Some(c) = text
-            .chars()
-            .find(|&c| c.is_control() && c != '\n' && c != '\t')
-        {
-            self.error(
-                offset,
-                format!("{what} has a control character (U+{:04X})", u32::from(c)),
-            );
-        }
-    }
-
-    fn check_url(&mut self, offset: usize, address: &str, what: &str) {
-        match url::Url::parse(address) {
-            Ok(u) if matches!(u.scheme(), "http" | "https") && u.host().is_some() => {}
-            Ok(u) => self.error(
-                offset,
-                format!(
-                    "{what}: only http and https addresses are allowed, found a `{}:` address",
-                    u.scheme()
-                ),
-            ),
-            Err(e) => self.error(
-                offset,
-                format!("{what}: `{address}` is not a valid web address ({e})"),
-            ),
-        }
-    }
-
-    fn check_phases(&mut self, root: &Object, roadmap: &Roadmap) {
-        let Some(Value::Array(list)) = prop(root, "phases") else {
-            return;
-        };
-        if roadmap.phases.is_empty() {
-            self.error(
-                list.range.start,
-                "the roadmap has no phases; add at least one",
-            );
-        }
-        let mut ids: HashMap<&str, usize> = HashMap::new();
-        let mut orders: HashMap<u32, &str> = HashMap::new();
-        for (phase, value) in roadmap.phases.iter().zip(&list.elements) {
-            let at = value.range().start;
-            if ids.insert(&phase.id, at).is_some() {
-                self.error(at, format!("phase id `{}` is used twice", phase.id));
-            } else if let Some(other) = orders.insert(phase.order, &phase.id) {
-                self.error(
-                    at,
-                    format!(
-                        "phase `{}` has order {}, like phase `{other}`; each phase needs its own order",
-                        phase.id, phase.order
-                    ),
-                );
-            }
-        }
-    }
-
-    fn check_topics(&mut self, root: &Object, roadmap: &Roadmap) {
-        if roadmap.topics.is_empty() {
-            self.error(
-                offset_of(root, "topics"),
-                "the roadmap has no topics; add at least one",
-            );
-        }
-        let phase_order: HashMap<&str, u32> = roadmap
-            .phases
-            .iter()
-            .map(|p| (p.id.as_str(), p.order))
-            .collect();
-        let mut first_at: HashMap<&str, usize> = HashMap::new();
-        for (i, topic) in roadmap.topics.iter().enumerate() {
-            if let Some(&first) = first_at.get(topic.id.as_str()) {
-                let (line, _) = self.lines.position(self.text, first);
-                self.error(
-                    self.topic_offsets[i],
-                    format!(
-                        "topic id `{}` is used twice (first at line {line})",
-                        topic.id
-                    ),
-                );
-            } else {
-                first_at.insert(&topic.id, self.topic_offsets[i]);
-            }
-        }
-        let topic_by_id: HashMap<&str, &Topic> =
-            roadmap.topics.iter().map(|t| (t.id.as_str(), t)).collect();
-        for (i, topic) in roadmap.topics.iter().enumerate() {
-            let own_order = phase_order.get(topic.phase.as_str()).copied();
-            if own_order.is_none() {
-                let known: Vec<&str> = roadmap.phases.iter().map(|p| p.id.as_str()).collect();
-                let at = self.phase_offsets[i];
-                self.error(
-                    at,
-                    format!(
-                        "topic `{}` is in unknown phase `{}`{}; phases: {}",
-                        topic.id,
-                        topic.phase,
-                        did_you_mean(&topic.phase, known.iter().copied()),
-                        known.join(", ")
-                    ),
-                );
-            }
-            let mut listed = HashSet::new();
-            for (k, prereq) in topic.prerequisites.iter().enumerate() {
-                let at = self.prerequisite_offsets[i][k];
-                if !listed.insert(prereq.as_str()) {
-                    self.error(
-                        at,
-                        format!("topic `{}` lists prerequisite `{prereq}` twice", topic.id),
-                    );
-                } else if prereq == &topic.id {
-                    self.error(
-                        at,
-                        format!("topic `{}` lists itself as a prerequisite", topic.id),
-                    );
-                } else if let Some(other) = topic_by_id.get(prereq.as_str()) {
-                    if let (Some(own), Some(theirs)) =
-                        (own_order, phase_order.get(other.phase.as_str()).copied())
-                        && theirs > own
-                    {
-                        self.error(
-                            at,
-                            format!(
-                                "topic `{}` (phase `{}`) needs `{prereq}`, which sits in the later phase `{}`; \
-                                 a prerequisite must be in the same or an earlier phase",
-                                topic.id, topic.phase, other.phase
-                            ),
-                        );
-                    }
-                } else if !self.broken_ids.contains(prereq) {
-                    self.error(
-                        at,
-                        format!(
-                            "topic `{}` has unknown prerequisite `{prereq}`{}",
-                            topic.id,
-                            did_you_mean(prereq, topic_by_id.keys().copied())
-                        ),
-                    );
-                }
-            }
-        }
-    }
-
-    /// Builds the graph and reports every prerequisite cycle, each with the path around it.
-    fn check_graph(&mut self, roadmap: &Roadmap) -> RoadmapGraph {
-        let graph = RoadmapGraph::new(roadmap);
-        if graph.topological_order().len() != roadmap.topics.len() {
-            return graph;
-        }
-        let g = graph.petgraph();
-        let mut reported: BTreeSet<usize> = BTreeSet::new();
-        for component in petgraph::algo::kosaraju_scc(g) {
-            if component.len() < 2 {
-                continue;
-            }
-            let members: HashSet<usize> = component.iter().map(|n| n.index()).collect();
-            let Some(&start) = members.iter().min() else {
-                continue;
+            summary: range("summary"),
+            rationale: range("rationale"),
+        });
+        let index = self.topic_places.len() - 1;
+        for problem in validate::topic_fields(&topic, index) {
+            let at = match problem.place {
+                Place::Text(..) => self.offset(problem.place),
+                place => field_of(place).map_or(obj.range.start, |f| offset_of(obj, key_of(f))),
             };
-            if !reported.insert(start) {
-                continue;
-            }
-            let cycle = shortest_cycle(g, start, &members);
-            let names: Vec<&str> = cycle
-                .iter()
-                .map(|&i| roadmap.topics[i].id.as_str())
-                .collect();
-            let at = cycle
-                .get(1)
-                .and_then(|next| {
-                    let next_id = &roadmap.topics[*next].id;
-                    roadmap.topics[start]
-                        .prerequisites
-                        .iter()
-                        .position(|p| p == next_id)
-                })
-                .map_or(self.topic_offsets[start], |k| {
-                    self.prerequisite_offsets[start][k]
-                });
-            self.error(
-                at,
-                format!(
-                    "prerequisites form a cycle: {} (each topic lists the next as a prerequisite)",
-                    names.join(" -> ")
-                ),
-            );
+            self.error(at, problem.message);
         }
-        graph
+        Some(topic)
     }
 }
 
-/// The shortest walk from `start` through its prerequisites back to `start`, inside one strongly
-/// connected component; returned with `start` at both ends.
-fn shortest_cycle(
-    g: &petgraph::graph::DiGraph<usize, ()>,
+/// Where a parsed topic's parts are in the text, to place what validation finds.
+struct TopicPlaces {
+    /// The topic's object.
     start: usize,
-    members: &HashSet<usize>,
-) -> Vec<usize> {
-    let mut came_from: HashMap<usize, usize> = HashMap::new();
-    let mut queue = std::collections::VecDeque::from([start]);
-    while let Some(i) = queue.pop_front() {
-        for next in g.neighbors_directed(NodeIndex::new(i), petgraph::Direction::Incoming) {
-            let j = next.index();
-            if !members.contains(&j) {
-                continue;
-            }
-            if j == start {
-                let mut path = vec![i];
-                let mut at = i;
-                while at != start {
-                    at = came_from[&at];
-                    path.push(at);
-                }
-                path.reverse();
-                path.push(start);
-                return path;
-            }
-            if let std::collections::hash_map::Entry::Vacant(e) = came_from.entry(j) {
-                e.insert(i);
-                queue.push_back(j);
-            }
-        }
+    /// Its `phase` value.
+    phase: usize,
+    /// Each prerequisite entry.
+    prerequisites: Vec<usize>,
+    /// The `summary` string, quotes included.
+    summary: (usize, usize),
+    /// The `rationale` string, quotes included.
+    rationale: (usize, usize),
+}
+
+/// The field a place names, when it names one.
+fn field_of(place: Place) -> Option<Field> {
+    match place {
+        Place::Roadmap(f) | Place::Text(_, f, _) => Some(f),
+        Place::Reference(_, f)
+        | Place::Phase(_, f)
+        | Place::Topic(_, f)
+        | Place::Source(_, _, f) => f,
+        Place::Prerequisite(..) => None,
     }
-    vec![start, start]
+}
+
+/// The JSON key of a field.
+fn key_of(field: Field) -> &'static str {
+    match field {
+        Field::Id => "id",
+        Field::Title => "title",
+        Field::Description => "description",
+        Field::Goal => "goal",
+        Field::Phase => "phase",
+        Field::Summary => "summary",
+        Field::Rationale => "rationale",
+        Field::EstimateHours => "estimate_hours",
+        Field::Url => "url",
+        Field::Phases => "phases",
+        Field::Topics => "topics",
+    }
 }
 
 /// Finds the byte offset of the value at a serde path inside an AST value.

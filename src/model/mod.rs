@@ -1,17 +1,26 @@
-//! The roadmap model: file format, loading and validation, graph queries. No egui in here.
+//! The roadmap model: file format, loading and validation, graph queries, progress. No egui in
+//! here. Who uses whom, bottom up: `types` and `refs`; `graph`; `validate`; `progress`;
+//! `loaded`; `standing`, `personal`, `search`; `load`.
 
 pub mod graph;
 pub mod load;
+pub mod loaded;
 pub mod personal;
 pub mod progress;
+pub mod refs;
 pub mod search;
+pub mod standing;
 pub mod types;
+pub mod validate;
 
 pub use graph::RoadmapGraph;
-pub use load::{Diagnostic, LoadError, LoadedRoadmap, bundled, load_bytes, load_file, load_str};
+pub use load::{Diagnostic, LoadError, bundled, load_bytes, load_file, load_str};
+pub use loaded::LoadedRoadmap;
 pub use personal::{PERSONAL_KIND, PersonalRoadmap};
-pub use progress::{Merge, Overview, Progress, Standing, Status, TopicProgress};
+pub use progress::{Merge, Progress, Status, TopicProgress};
+pub use standing::{Overview, Standing};
 pub use types::{FORMAT_VERSION, Phase, Roadmap, Source, SourceKind, Topic};
+pub use validate::{Problem, validate};
 
 /// The JSON Schema of the roadmap format, as published in `assets/roadmap.schema.json`.
 #[must_use]

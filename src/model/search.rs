@@ -3,7 +3,7 @@
 //! mistakes (Damerau–Levenshtein: a swap of two letters counts as one). Titles weigh most, then
 //! tags, then summaries.
 
-use super::LoadedRoadmap;
+use super::loaded::LoadedRoadmap;
 
 /// Weight of a match in each field.
 const TITLE: f32 = 1.0;

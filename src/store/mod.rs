@@ -13,8 +13,8 @@ use jsonc_parser::common::Ranged as _;
 use serde_json::Value;
 use serde_path_to_error::Segment;
 
-use crate::model::load::is_kebab_case;
 use crate::model::progress::{PROGRESS_FORMAT_VERSION, Progress, Status, TopicProgress};
+use crate::model::validate::is_kebab_case;
 
 mod saver;
 
@@ -33,15 +33,21 @@ pub const SAVE_MAX_DELAY: Duration = Duration::from_millis(800);
 /// home folder, or when the id is not kebab-case (so an id can never name a path elsewhere).
 #[must_use]
 pub fn default_path(roadmap_id: &str) -> Option<PathBuf> {
-    if !is_kebab_case(roadmap_id) {
-        return None;
-    }
+    path_in(&default_folder()?, roadmap_id)
+}
+
+/// The folder where progress files are kept: `<data folder>/roadmap/progress`; `None` when the
+/// platform has no home folder.
+#[must_use]
+pub fn default_folder() -> Option<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "roadmap")?;
-    Some(
-        dirs.data_dir()
-            .join("progress")
-            .join(format!("{roadmap_id}.json")),
-    )
+    Some(dirs.data_dir().join("progress"))
+}
+
+/// The progress file of a roadmap id in `folder`; `None` when the id is not kebab-case.
+#[must_use]
+pub fn path_in(folder: &Path, roadmap_id: &str) -> Option<PathBuf> {
+    is_kebab_case(roadmap_id).then(|| folder.join(format!("{roadmap_id}.json")))
 }
 
 /// Something about the progress file the user must be told.

@@ -66,3 +66,28 @@ pub fn select(harness: &mut Harness<'_, RoadmapApp>, id: &str) {
     harness.run();
     assert_eq!(harness.state().selected(), Some(i));
 }
+
+/// The `roadmap` binary with a home, data, settings and cache folders of its own, new for each
+/// command, so no test reads or writes the user's folders, whatever the user did with the app.
+pub fn roadmap_command() -> assert_cmd::Command {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let home = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("homes")
+        .join(format!(
+            "{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ));
+    // A folder left by an earlier run with the same process id starts empty again.
+    let _ = std::fs::remove_dir_all(&home);
+    std::fs::create_dir_all(&home).expect("the test's home folder is made");
+    let mut command = assert_cmd::Command::cargo_bin("roadmap").expect("the binary is built");
+    command
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"));
+    command
+}

@@ -7,6 +7,7 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
+use crate::common;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,6 @@ use std::process::Output;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use assert_cmd::Command;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use roadmap::model::{self, LoadError, Progress};
@@ -52,8 +52,7 @@ fn load(path: &Path) -> Result<model::LoadedRoadmap, LoadError> {
 fn check(path: &Path) -> Output {
     let owned = path.to_owned();
     within_bound(&format!("roadmap check {}", path.display()), move || {
-        Command::cargo_bin("roadmap")
-            .unwrap()
+        common::roadmap_command()
             .arg("check")
             .arg(&owned)
             .output()

@@ -11,7 +11,7 @@ use egui_kittest::kittest::Queryable as _;
 use roadmap::app::RoadmapApp;
 use roadmap::model;
 
-mod common;
+use crate::common;
 
 fn harness(theme: egui::Theme) -> Harness<'static, RoadmapApp> {
     let loaded = model::bundled().unwrap();

@@ -11,7 +11,7 @@ use roadmap::export::{self, Format, Options, Personal};
 use roadmap::fonts;
 use roadmap::model::{self, Progress};
 
-const SCRIPTS: &str = include_str!("corpus/valid/scripts.json");
+const SCRIPTS: &str = include_str!("../corpus/valid/scripts.json");
 
 #[test]
 fn the_bundled_roadmap_needs_no_fallback_font() {

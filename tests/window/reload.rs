@@ -13,7 +13,7 @@ use egui_kittest::kittest::Queryable as _;
 use roadmap::app::RoadmapApp;
 use roadmap::model::{self, Status};
 
-mod common;
+use crate::common;
 
 use common::{BUNDLED, select, topic, wait_for};
 const TITLE: &str = "\"title\": \"What a foundation model is\"";

@@ -131,7 +131,7 @@ fn the_dark_theme_changes_the_background_and_one_phase_keeps_only_its_topics() {
 
 #[test]
 fn hostile_titles_cannot_break_the_svg() {
-    let text = include_str!("../roadmap.json").replacen(
+    let text = include_str!("../../roadmap.json").replacen(
         "\"title\": \"What a foundation model is\"",
         "\"title\": \"<script>alert('x')</script> & \\\"quotes\\\" ]]>\"",
         1,

@@ -211,7 +211,7 @@ fn entries_for_ids_the_roadmap_does_not_have_are_reported_not_dropped() {
     let loaded = roadmap();
     let mut progress = progress_with(&[("alpha", Status::Done), ("zeta", Status::Done)]);
     progress.set_note("old-topic", "kept");
-    assert_eq!(progress.unmatched(&loaded), ["old-topic", "zeta"]);
+    assert_eq!(progress.unmatched(&loaded.graph), ["old-topic", "zeta"]);
     let overview = Overview::new(&loaded, &progress);
     assert_eq!(overview.cleared_of(0..loaded.roadmap.topics.len()), (1, 7));
     assert_eq!(progress.topics.len(), 3);

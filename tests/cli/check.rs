@@ -2,10 +2,11 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
+use crate::common;
 use assert_cmd::Command;
 
 fn roadmap() -> Command {
-    Command::cargo_bin("roadmap").unwrap()
+    common::roadmap_command()
 }
 
 /// Splits `FILE:LINE:COL: message` into its parts.

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
-use assert_cmd::Command;
+use crate::common;
 use roadmap::export::{self, Format, Options, Personal};
 use roadmap::model::{self, PersonalRoadmap, Progress, Status};
 
@@ -114,8 +114,7 @@ fn the_command_line_writes_the_same_bytes_every_time() {
     let progress_file = dir.path().join("p.json");
     roadmap::store::save(&progress_file, &progress()).unwrap();
     let run = || {
-        let out = Command::cargo_bin("roadmap")
-            .unwrap()
+        let out = common::roadmap_command()
             .args(["export", "--format", "json", "--progress"])
             .arg(&progress_file)
             .assert()
@@ -136,8 +135,7 @@ fn the_command_line_writes_the_same_bytes_every_time() {
     );
 
     let to_file = dir.path().join("out.json");
-    Command::cargo_bin("roadmap")
-        .unwrap()
+    common::roadmap_command()
         .args(["export", "--format", "json", "--no-notes", "--output"])
         .arg(&to_file)
         .arg("--progress")
@@ -150,8 +148,7 @@ fn the_command_line_writes_the_same_bytes_every_time() {
     assert_eq!(written.progress.note("bedrock-overview"), "");
 
     // Exporting a personal file again takes the progress it carries, not the user's file.
-    let again = Command::cargo_bin("roadmap")
-        .unwrap()
+    let again = common::roadmap_command()
         .args(["export", "--format", "json"])
         .arg(&to_file)
         .arg("--progress")
@@ -167,15 +164,13 @@ fn the_command_line_writes_the_same_bytes_every_time() {
 
 #[test]
 fn an_unknown_format_or_phase_is_refused() {
-    Command::cargo_bin("roadmap")
-        .unwrap()
+    common::roadmap_command()
         .args(["export", "--format", "jsn"])
         .assert()
         .code(1)
         .stderr("error: unknown format `jsn` (did you mean `json`?); formats: md, json, svg, png, pdf, dot, mermaid, ics\n");
     let dir = tempfile::tempdir().unwrap();
-    Command::cargo_bin("roadmap")
-        .unwrap()
+    common::roadmap_command()
         .args([
             "export",
             "--format",

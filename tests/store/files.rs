@@ -289,7 +289,10 @@ fn saved_entries_for_removed_topics_survive_a_load_modify_save_cycle() {
 
     let mut opened = store::open(&path, ROADMAP_ID);
     assert_eq!(opened.notice, None);
-    assert_eq!(opened.progress.unmatched(&loaded), ["old-intro", "retired"]);
+    assert_eq!(
+        opened.progress.unmatched(&loaded.graph),
+        ["old-intro", "retired"]
+    );
     opened.progress.set_status("end", Status::Done);
     store::save(&path, &opened.progress).unwrap();
 
@@ -297,7 +300,7 @@ fn saved_entries_for_removed_topics_survive_a_load_modify_save_cycle() {
     assert_eq!(again.status("end"), Status::Done);
     assert_eq!(again.status("old-intro"), Status::Done);
     assert_eq!(again.note("retired"), "notes worth keeping");
-    assert_eq!(again.unmatched(&loaded), ["old-intro", "retired"]);
+    assert_eq!(again.unmatched(&loaded.graph), ["old-intro", "retired"]);
 }
 
 #[test]
@@ -682,7 +685,10 @@ fn a_process_killed_while_saving_leaves_a_complete_file() {
     for round in 0..KILLS {
         let mut child = Command::new(&exe)
             .args([
-                "crash_child_saves_in_a_loop",
+                // The test's name within this binary: its module path, less the crate.
+                concat!(module_path!(), "::crash_child_saves_in_a_loop")
+                    .split_once("::")
+                    .map_or("crash_child_saves_in_a_loop", |(_, name)| name),
                 "--exact",
                 "--nocapture",
                 "--test-threads=1",

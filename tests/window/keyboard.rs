@@ -10,7 +10,7 @@ use egui_kittest::kittest::Queryable as _;
 use roadmap::app::RoadmapApp;
 use roadmap::model::{self, Status};
 
-mod common;
+use crate::common;
 
 use common::{select, topic};
 

@@ -9,7 +9,7 @@ use egui_kittest::kittest::{By, Queryable as _};
 use roadmap::app::RoadmapApp;
 use roadmap::model;
 
-mod common;
+use crate::common;
 
 fn harness() -> Harness<'static, RoadmapApp> {
     let loaded = model::bundled().unwrap();

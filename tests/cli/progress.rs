@@ -2,6 +2,7 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
+use crate::common;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -11,7 +12,7 @@ use roadmap::store;
 const MINIMAL: &str = "tests/corpus/valid/minimal.json";
 
 fn roadmap() -> Command {
-    let mut cmd = Command::cargo_bin("roadmap").unwrap();
+    let mut cmd = common::roadmap_command();
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }

@@ -1,0 +1,47 @@
+//! A roadmap that passed validation, with its graph: what the window, the exports and the command
+//! line work on.
+
+use std::borrow::Cow;
+
+use super::graph::RoadmapGraph;
+use super::progress::Progress;
+use super::refs;
+use super::types::Roadmap;
+
+/// A roadmap that passed validation, with its prerequisite graph.
+#[derive(Debug, Clone)]
+pub struct LoadedRoadmap {
+    /// The roadmap as written in the file.
+    pub roadmap: Roadmap,
+    /// Its prerequisite graph; acyclic, every id known.
+    pub graph: RoadmapGraph,
+    /// The progress a personal roadmap file carries, restored when it is opened.
+    pub carried_progress: Option<Progress>,
+}
+
+impl LoadedRoadmap {
+    /// The one-line summary `roadmap check` prints.
+    #[must_use]
+    pub fn summary_line(&self) -> String {
+        let r = &self.roadmap;
+        format!(
+            "ok: {} topics, {} prerequisite links, {} phases",
+            r.topics.len(),
+            r.link_count(),
+            r.phases.len()
+        )
+    }
+}
+
+impl LoadedRoadmap {
+    /// A summary or rationale as a reader sees it: each `[[topic-id]]` replaced by that topic's
+    /// current title, each `[[topic-id|words]]` by its words.
+    #[must_use]
+    pub fn plain<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        refs::plain(text, |id| {
+            self.graph
+                .index_of(id)
+                .map(|i| self.roadmap.topics[i].title.clone())
+        })
+    }
+}

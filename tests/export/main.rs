@@ -1,0 +1,8 @@
+//! The exports, each read back with a real parser.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod image;
+mod json;
+mod text;

@@ -1,0 +1,15 @@
+//! The model without a window: loading and validation (the corpus, hostile files, property tests), the
+//! bundled roadmap, graph queries, progress read against the graph, the schema and the layout.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod bundled;
+mod corpus;
+mod graph;
+mod hostile;
+mod layout;
+mod progress;
+mod properties;
+mod schema;
+mod validate;

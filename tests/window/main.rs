@@ -1,0 +1,18 @@
+//! The window, driven as a user would through `egui_kittest`: the map, panels, dialogs, keys and
+//! snapshots.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod big_map;
+mod export_dialog;
+mod filter;
+mod fonts;
+mod keyboard;
+mod map;
+mod outline;
+mod present;
+mod progress;
+mod reload;
+mod search;
+mod theme;
