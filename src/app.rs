@@ -785,7 +785,9 @@ impl RoadmapApp {
                     .inner_margin(egui::Margin::symmetric(24, 8)),
             )
             .show(ui, |ui| {
-                ui::present::caption_ui(ui, &self.loaded, &presenting.show);
+                if let Some(i) = ui::present::caption_ui(ui, &self.loaded, &presenting.show) {
+                    commands.push(Command::PresentStep(ui::present::Step::To(i)));
+                }
             });
         let topic = presenting.show.topic();
         let input = MapInput {

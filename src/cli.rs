@@ -225,6 +225,17 @@ pub fn check(file: Option<&Path>, out: &mut impl Write, err: &mut impl Write) ->
     match load(file) {
         Ok(loaded) => {
             let _ = writeln!(out, "{}", loaded.summary_line());
+            let text = match file {
+                Some(path) => std::fs::read_to_string(path).unwrap_or_default(),
+                None => model::load::BUNDLED_JSON.to_owned(),
+            };
+            let shown = file.map_or_else(
+                || model::load::BUNDLED_NAME.to_owned(),
+                |p| p.display().to_string(),
+            );
+            for warning in model::load::warnings(&text, &shown) {
+                let _ = writeln!(err, "{warning}");
+            }
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -53,7 +53,7 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> String {
                 "    {} [label={}, tooltip={}, style=\"{style}\", fillcolor=\"{fill}\"",
                 quoted(&topic.id),
                 quoted(&wrap(&topic.title)),
-                quoted(&topic.summary)
+                quoted(&personal.loaded.plain(&topic.summary))
             );
             if goal == Some(topic.id.as_str()) {
                 out.push_str(", peripheries=2");

@@ -237,7 +237,7 @@ fn ics_date(date: Date) -> String {
 /// An event's description: the summary, the estimate, the sources (title, then address) and,
 /// when asked for, the user's note.
 fn description(personal: &Personal<'_>, options: &Options, topic: &Topic, hours: f64) -> String {
-    let mut out = topic.summary.clone();
+    let mut out = personal.loaded.plain(&topic.summary).into_owned();
     let estimate = format!("{hours:.1}");
     let estimate = estimate.strip_suffix(".0").unwrap_or(&estimate);
     let _ = write!(

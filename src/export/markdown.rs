@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 
 use super::{Options, Personal};
-use crate::model::{Source, Status};
+use crate::model::refs::{self, Piece};
+use crate::model::{LoadedRoadmap, Source, Status};
 
 /// The personal roadmap as Markdown: a `#` title, the description, the totals and the goal, then
 /// one `##` section per phase with its topics in topological order as task-list items.
@@ -15,6 +16,10 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> String {
     let progress = personal.progress;
     let overview = personal.overview();
     let chosen = personal.topics(options);
+    let mut exported = vec![false; roadmap.topics.len()];
+    for &i in &chosen {
+        exported[i] = true;
+    }
 
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", inline(&roadmap.title));
@@ -71,7 +76,13 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> String {
                 words.push("goal");
             }
             let check = if status == Status::Done { 'x' } else { ' ' };
-            let _ = write!(out, "- [{check}] **{}**", inline(&topic.title));
+            // The anchor that references to this topic lead to.
+            let _ = write!(
+                out,
+                "- [{check}] <a id=\"{}\"></a>**{}**",
+                topic.id,
+                inline(&topic.title)
+            );
             if !words.is_empty() {
                 let _ = write!(out, " ({})", words.join(", "));
             }
@@ -79,12 +90,15 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> String {
 
             // Every line below is indented by two spaces, the width of "- ", so that it stays
             // inside the list item as a paragraph of its own.
-            push_block(&mut out, "  ", &inline(&topic.summary));
+            push_block(&mut out, "  ", &linked(loaded, &topic.summary, &exported));
             out.push('\n');
             push_block(
                 &mut out,
                 "  ",
-                &format!("*Why here:* {}", inline(&topic.rationale)),
+                &format!(
+                    "*Why here:* {}",
+                    linked(loaded, &topic.rationale, &exported)
+                ),
             );
             out.push('\n');
             let prerequisites = loaded.graph.prerequisites(i);
@@ -117,6 +131,47 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> String {
         out.pop();
     }
     out
+}
+
+/// A summary or rationale as Markdown: each `[[topic-id]]` becomes a link, with the topic's title,
+/// to the topic's place in this file when it is exported, else the title alone.
+fn linked(loaded: &LoadedRoadmap, text: &str, exported: &[bool]) -> String {
+    // The references are set aside behind private-use marks while the text around them is
+    // escaped as a whole, so that line starts are judged on the whole line.
+    const MARK: char = '\u{E000}';
+    let mut plain = String::with_capacity(text.len());
+    let mut links = Vec::new();
+    for (_, piece) in refs::pieces(text) {
+        match piece {
+            Piece::Text(words) => plain.extend(words.chars().filter(|&c| c != MARK)),
+            Piece::Ref { id, words } => {
+                let link = match loaded.graph.index_of(id) {
+                    Some(i) => {
+                        let shown = inline(words.unwrap_or(&loaded.roadmap.topics[i].title));
+                        if exported[i] {
+                            format!("[{shown}](#{id})")
+                        } else {
+                            shown
+                        }
+                    }
+                    None => inline(words.unwrap_or(id)),
+                };
+                links.push(link);
+                plain.push(MARK);
+            }
+        }
+    }
+    let mut links = links.into_iter();
+    inline(&plain)
+        .split(MARK)
+        .enumerate()
+        .fold(String::new(), |mut out, (k, part)| {
+            if k > 0 {
+                out.push_str(&links.next().unwrap_or_default());
+            }
+            out.push_str(part);
+            out
+        })
 }
 
 /// A source as a link followed by its kind and date: `[title](url) (official docs, 2024-05-01)`.

@@ -402,9 +402,9 @@ impl Setter {
                 }
                 self.paragraph(&facts.join(" · "), 9.5, MUTED, 0.0);
                 self.y += 3.0;
-                self.paragraph(&topic.summary, 10.5, INK, 0.0);
+                self.paragraph(&loaded.plain(&topic.summary), 10.5, INK, 0.0);
                 self.y += 3.0;
-                self.paragraph(&topic.rationale, 10.5, INK, 0.0);
+                self.paragraph(&loaded.plain(&topic.rationale), 10.5, INK, 0.0);
                 if !topic.sources.is_empty() {
                     self.y += 3.0;
                     self.room(14.0);

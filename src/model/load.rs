@@ -143,6 +143,30 @@ pub fn load_bytes(bytes: &[u8], path: &str) -> Result<LoadedRoadmap, LoadError> 
     }
 }
 
+/// What is worth a look in a roadmap that loads (see [`validate::warnings`]), each as
+/// `FILE:LINE:COL: warning: message`; nothing for a text that does not load.
+#[must_use]
+pub fn warnings(text: &str, path: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let mut cx = Checker::new(text);
+    let Some(roadmap) = cx.parse() else {
+        return Vec::new();
+    };
+    let graph = RoadmapGraph::new(&roadmap);
+    let mut found: Vec<(usize, String)> = validate::warnings(&roadmap, &graph)
+        .into_iter()
+        .map(|p| (cx.offset(p.place), p.message))
+        .collect();
+    found.sort_by_key(|(offset, _)| *offset);
+    found
+        .into_iter()
+        .map(|(offset, message)| {
+            let (line, column) = cx.lines.position(text, offset);
+            format!("{path}:{line}:{column}: warning: {message}")
+        })
+        .collect()
+}
+
 fn too_big(path: &str) -> LoadError {
     LoadError::whole_file(
         path,

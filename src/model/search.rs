@@ -38,7 +38,7 @@ pub fn search(loaded: &LoadedRoadmap, query: &str) -> Vec<Hit> {
         .filter_map(|(i, topic)| {
             let title = words(&topic.title);
             let tags: Vec<String> = topic.tags.iter().flat_map(|t| words(t)).collect();
-            let summary = words(&topic.summary);
+            let summary = words(&loaded.plain(&topic.summary));
             let mut total = 0.0;
             for token in &tokens {
                 let best = (field_score(token, &title) * TITLE)

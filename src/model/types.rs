@@ -54,9 +54,12 @@ pub struct Topic {
     pub title: String,
     /// Id of the phase the topic belongs to.
     pub phase: String,
-    /// One line on what the learner gets from the topic.
+    /// One line on what the learner gets from the topic. May name other topics as
+    /// `[[topic-id]]` (shown as that topic's title) or `[[topic-id|other words]]`.
     pub summary: String,
-    /// Why the topic sits where it does: what it builds on and what it unlocks.
+    /// Why the topic sits where it does: what it builds on and what it unlocks. Names other topics
+    /// as `[[topic-id]]` (shown as that topic's current title, as a link) or
+    /// `[[topic-id|other words]]`, never by copying their titles.
     pub rationale: String,
     /// Ids of the topics to learn first. A prerequisite may not sit in a later phase.
     #[serde(default)]

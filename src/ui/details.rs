@@ -3,6 +3,7 @@
 
 use egui::RichText;
 
+use super::linked_text::linked_text_ui;
 use super::theme::MapColours;
 use crate::model::{LoadedRoadmap, Overview, Source, Standing, Status};
 
@@ -85,10 +86,13 @@ pub fn details_ui(
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.label(RichText::new(&t.summary).italics());
+            let summary = linked_text_ui(ui, loaded, &t.summary, RichText::italics);
             ui.add_space(10.0);
             ui.label(RichText::new("Why here").strong());
-            ui.label(&t.rationale);
+            let rationale = linked_text_ui(ui, loaded, &t.rationale, |r| r);
+            if let Some(i) = summary.or(rationale) {
+                action = Some(DetailAction::Select(i));
+            }
 
             let prerequisites = loaded.graph.prerequisites(topic);
             let unlocks = loaded.graph.unlocks(topic);

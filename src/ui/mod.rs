@@ -4,6 +4,7 @@ pub mod details;
 pub mod export_dialog;
 pub mod filter;
 pub mod help;
+pub mod linked_text;
 pub mod map;
 pub mod minimap;
 pub mod outline;

@@ -3,6 +3,7 @@
 //! for done, and follows the map's selection; it fills the window or sits beside the map.
 
 use super::details::source_ui;
+use super::linked_text::linked_text_ui;
 use crate::model::{LoadedRoadmap, Overview, Status};
 
 /// What the user asked for in the outline.
@@ -150,16 +151,23 @@ fn topic_ui(
         return;
     }
     ui.indent(("summary", &topic.id), |ui| {
-        ui.label(&topic.summary);
+        if let Some(i) = linked_text_ui(ui, loaded, &topic.summary, |r| r) {
+            actions.push(OutlineAction::Select(i));
+        }
         egui::CollapsingHeader::new("Why here, and sources")
             .id_salt(("details", &topic.id))
-            .show(ui, |ui| details_ui(ui, loaded, index));
+            .show(ui, |ui| {
+                if let Some(i) = details_ui(ui, loaded, index) {
+                    actions.push(OutlineAction::Select(i));
+                }
+            });
     });
 }
 
-fn details_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, index: usize) {
+/// A topic's rationale, links and sources; returns the topic whose reference was clicked.
+fn details_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, index: usize) -> Option<usize> {
     let topic = &loaded.roadmap.topics[index];
-    ui.label(&topic.rationale);
+    let clicked = linked_text_ui(ui, loaded, &topic.rationale, |r| r);
     let names = |ids: Vec<usize>| {
         ids.into_iter()
             .map(|i| loaded.roadmap.topics[i].title.as_str())
@@ -180,4 +188,5 @@ fn details_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, index: usize) {
     for source in &topic.sources {
         source_ui(ui, source);
     }
+    clicked
 }

@@ -111,10 +111,12 @@ impl Presentation {
 }
 
 /// The caption under the map: the step and phase line, the topic's title and why it sits there.
-pub fn caption_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, presentation: &Presentation) {
-    let Some(topic) = presentation.topic() else {
-        return;
-    };
+pub fn caption_ui(
+    ui: &mut egui::Ui,
+    loaded: &LoadedRoadmap,
+    presentation: &Presentation,
+) -> Option<usize> {
+    let topic = presentation.topic()?;
     let t = &loaded.roadmap.topics[topic];
     let phases = loaded.roadmap.phases_in_order();
     let rank = presentation.phase();
@@ -145,6 +147,9 @@ pub fn caption_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, presentation: &Pres
     ui.add(egui::Label::new(RichText::new(&t.title).size(34.0).strong()).wrap());
     ui.add_space(4.0);
     let strong = ui.visuals().strong_text_color();
-    ui.add(egui::Label::new(RichText::new(&t.rationale).size(22.0).color(strong)).wrap());
+    let clicked = super::linked_text::linked_text_ui(ui, loaded, &t.rationale, |r| {
+        r.size(22.0).color(strong)
+    });
     ui.add_space(12.0);
+    clicked
 }

@@ -48,7 +48,7 @@ pub fn progress_panel_ui(
             for &i in next.iter().take(NEXT_UP_SHOWN) {
                 if ui
                     .link(&topics[i].title)
-                    .on_hover_text(&topics[i].summary)
+                    .on_hover_text(loaded.plain(&topics[i].summary))
                     .clicked()
                 {
                     clicked = Some(i);

@@ -144,7 +144,7 @@ impl SearchBar {
             let topic = &loaded.roadmap.topics[hit.topic];
             let row = ui
                 .selectable_label(k == self.cursor, &topic.title)
-                .on_hover_text(&topic.summary);
+                .on_hover_text(loaded.plain(&topic.summary));
             if row.clicked() {
                 self.cursor = k;
                 action = Some(SearchAction::Select(hit.topic));

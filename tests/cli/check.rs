@@ -49,6 +49,50 @@ fn check_prints_a_one_line_summary_of_the_bundled_roadmap() {
 }
 
 #[test]
+fn check_warns_of_a_reference_to_a_topic_off_its_chain_and_still_succeeds() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("beside.json");
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/valid/minimal.json"),
+    )
+    .unwrap()
+    .replace(r#""prerequisites": ["basics"]"#, r#""prerequisites": []"#)
+    .replace(
+        "Builds on the basics. Leads to the end.",
+        "Comes beside [[basics]]. Leads to [[end]].",
+    );
+    std::fs::write(&file, &text).unwrap();
+    let output = roadmap()
+        .arg("check")
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout("ok: 3 topics, 2 prerequisite links, 2 phases\n")
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    let (shown, line, column, message) = parse_problem(lines[0]);
+    assert_eq!(shown, file.display().to_string());
+    // The warning points at the reference itself.
+    let at = text.lines().nth(line - 1).unwrap();
+    assert!(
+        at.chars()
+            .skip(column - 1)
+            .collect::<String>()
+            .starts_with("[[basics]]")
+    );
+    assert_eq!(
+        message,
+        "warning: topic `middle`'s rationale refers to `basics`, which is neither before nor \
+         after it in the graph; is a prerequisite link missing?"
+    );
+    // The bundled roadmap has no such warning.
+    roadmap().arg("check").assert().success().stderr("");
+}
+
+#[test]
 fn check_accepts_a_file() {
     roadmap()
         .current_dir(env!("CARGO_MANIFEST_DIR"))

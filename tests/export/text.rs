@@ -110,6 +110,8 @@ struct MarkdownDoc {
     /// Each task item: whether it is checked, and the text of its first bold run (the title).
     tasks: Vec<(bool, String)>,
     links: Vec<(String, String)>,
+    /// The anchors a task item opens with, which references to its topic lead to.
+    anchors: Vec<String>,
     text: String,
 }
 
@@ -149,6 +151,17 @@ fn parse_markdown(md: &str) -> MarkdownDoc {
             }
             Event::Start(Tag::Emphasis | Tag::Strikethrough) if strong.is_some() => {
                 panic!("markup inside a title: {md}");
+            }
+            // The one piece of HTML the export writes: an empty anchor named by a topic id
+            // (kebab-case), first in its task item.
+            Event::InlineHtml(h) if awaiting_title && h.as_ref() == "</a>" => {}
+            Event::InlineHtml(h)
+                if awaiting_title
+                    && h.strip_prefix("<a id=\"")
+                        .and_then(|rest| rest.strip_suffix("\">"))
+                        .is_some_and(roadmap::model::validate::is_kebab_case) =>
+            {
+                doc.anchors.push(h[7..h.len() - 2].to_owned());
             }
             Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML in the export: {h}"),
             Event::Text(t) | Event::Code(t) => {
@@ -322,6 +335,67 @@ fn markdown_shows_awkward_titles_as_written() {
     ] {
         assert!(doc.text.contains(plain), "`{plain}` not shown as written");
     }
+}
+
+/// The minimal roadmap with references between its topics.
+fn with_references() -> LoadedRoadmap {
+    let text = std::fs::read_to_string(manifest_dir().join("tests/corpus/valid/minimal.json"))
+        .unwrap()
+        .replace(
+            "Builds on the basics. Leads to the end.",
+            "Builds on [[basics]]. Leads to [[end|the *last* step]].",
+        );
+    roadmap::model::load_str(&text, "references.json").unwrap()
+}
+
+#[test]
+fn markdown_references_link_to_the_topics_they_name() {
+    let loaded = with_references();
+    let progress = Progress::new("tiny");
+    let doc = parse_markdown(&text(
+        export::Format::Markdown,
+        &loaded,
+        &progress,
+        &Options::default(),
+    ));
+    assert_eq!(doc.anchors, ["basics", "middle", "end"]);
+    let internal: Vec<&(String, String)> = doc
+        .links
+        .iter()
+        .filter(|(to, _)| to.starts_with('#'))
+        .collect();
+    assert_eq!(
+        internal,
+        [
+            &("#basics".to_owned(), "Basics".to_owned()),
+            &("#end".to_owned(), "the *last* step".to_owned())
+        ]
+    );
+    assert!(
+        doc.text
+            .contains("Why here: Builds on Basics. Leads to the *last* step.")
+    );
+    assert!(!doc.text.contains("[["), "no reference is shown raw");
+
+    // Only the first phase: `end` is not in the file, so its reference is words, not a link.
+    let options = Options {
+        phase: Some("first".to_owned()),
+        ..Options::default()
+    };
+    let doc = parse_markdown(&text(
+        export::Format::Markdown,
+        &loaded,
+        &progress,
+        &options,
+    ));
+    let internal: Vec<&str> = doc
+        .links
+        .iter()
+        .filter(|(to, _)| to.starts_with('#'))
+        .map(|(to, _)| to.as_str())
+        .collect();
+    assert_eq!(internal, ["#basics"]);
+    assert!(doc.text.contains("Leads to the *last* step."));
 }
 
 // ---------------------------------------------------------------------------------------------

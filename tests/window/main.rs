@@ -13,6 +13,7 @@ mod map;
 mod outline;
 mod present;
 mod progress;
+mod references;
 mod reload;
 mod search;
 mod theme;
