@@ -11,13 +11,10 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Str
     let mut roadmap = personal.loaded.roadmap.clone();
     let mut progress = personal.progress.clone();
     if let Some(phase) = &options.phase {
-        // One phase stands alone: its topics, and only the links between them.
-        roadmap.phases.retain(|p| &p.id == phase);
-        roadmap.topics.retain(|t| &t.phase == phase);
+        // One phase stands alone: its topics, only the links between them, and references
+        // to other phases written out.
+        roadmap = personal.loaded.one_phase(phase).roadmap;
         let kept: HashSet<String> = roadmap.topics.iter().map(|t| t.id.clone()).collect();
-        for t in &mut roadmap.topics {
-            t.prerequisites.retain(|p| kept.contains(p));
-        }
         progress.topics.retain(|id, _| kept.contains(id));
         progress.goal = progress.goal.filter(|g| kept.contains(g));
     }

@@ -10,7 +10,7 @@ use egui::{Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 use super::{Options, Personal};
 use crate::fonts;
 use crate::layout::Direction;
-use crate::model::{LoadedRoadmap, RoadmapGraph, Standing, Status};
+use crate::model::{LoadedRoadmap, Standing, Status};
 use crate::ui::scene::{self, NodeLook, Pen, Placed};
 use crate::ui::theme::{self, MapColours};
 
@@ -42,7 +42,7 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, St
     let subset;
     let loaded = match &options.phase {
         Some(phase) => {
-            subset = one_phase(personal.loaded, phase);
+            subset = personal.loaded.one_phase(phase);
             &subset
         }
         None => personal.loaded,
@@ -133,25 +133,6 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, St
         svg: w.finish(),
         size: vec2(width, height),
     })
-}
-
-/// The roadmap cut down to one phase: its topics, and the links between them.
-#[must_use]
-pub fn one_phase(loaded: &LoadedRoadmap, phase: &str) -> LoadedRoadmap {
-    let mut roadmap = loaded.roadmap.clone();
-    roadmap.phases.retain(|p| p.id == phase);
-    roadmap.topics.retain(|t| t.phase == phase);
-    let kept: std::collections::HashSet<String> =
-        roadmap.topics.iter().map(|t| t.id.clone()).collect();
-    for topic in &mut roadmap.topics {
-        topic.prerequisites.retain(|p| kept.contains(p));
-    }
-    let graph = RoadmapGraph::new(&roadmap);
-    LoadedRoadmap {
-        roadmap,
-        graph,
-        carried_progress: None,
-    }
 }
 
 /// The header's words.

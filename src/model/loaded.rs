@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::graph::RoadmapGraph;
 use super::progress::Progress;
-use super::refs;
+use super::refs::{self, Piece};
 use super::types::Roadmap;
 
 /// A roadmap that passed validation, with its prerequisite graph.
@@ -43,5 +43,55 @@ impl LoadedRoadmap {
                 .index_of(id)
                 .map(|i| self.roadmap.topics[i].title.clone())
         })
+    }
+
+    /// The roadmap cut down to one phase, standing alone: its topics, the links between them,
+    /// and references to topics of other phases turned into the words they show.
+    #[must_use]
+    pub fn one_phase(&self, phase: &str) -> LoadedRoadmap {
+        let mut roadmap = self.roadmap.clone();
+        roadmap.phases.retain(|p| p.id == phase);
+        roadmap.topics.retain(|t| t.phase == phase);
+        let kept: std::collections::HashSet<String> =
+            roadmap.topics.iter().map(|t| t.id.clone()).collect();
+        for topic in &mut roadmap.topics {
+            topic.prerequisites.retain(|p| kept.contains(p));
+            for text in [&mut topic.summary, &mut topic.rationale] {
+                *text = self.keep_references(text, |id| kept.contains(id));
+            }
+        }
+        let graph = RoadmapGraph::new(&roadmap);
+        LoadedRoadmap {
+            roadmap,
+            graph,
+            carried_progress: None,
+        }
+    }
+
+    /// `text` with the references for which `keep` holds left as they are, and the others
+    /// written out as the words they show.
+    fn keep_references(&self, text: &str, keep: impl Fn(&str) -> bool) -> String {
+        let mut out = String::with_capacity(text.len());
+        for (_, piece) in refs::pieces(text) {
+            match piece {
+                Piece::Text(t) => out.push_str(t),
+                Piece::Ref { id, words } if keep(id) => {
+                    out.push_str(refs::OPEN);
+                    out.push_str(id);
+                    if let Some(w) = words {
+                        out.push('|');
+                        out.push_str(w);
+                    }
+                    out.push_str(refs::CLOSE);
+                }
+                Piece::Ref { id, words } => out.push_str(&self.plain(&format!(
+                    "{}{id}{}{}",
+                    refs::OPEN,
+                    words.map(|w| format!("|{w}")).unwrap_or_default(),
+                    refs::CLOSE
+                ))),
+            }
+        }
+        out
     }
 }

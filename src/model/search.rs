@@ -11,6 +11,10 @@ const TAG: f32 = 0.9;
 const SUMMARY: f32 = 0.55;
 /// Added when the whole query appears as written in the title.
 const WHOLE_TITLE_BONUS: f32 = 0.3;
+/// Added in proportion to the share of the title's words the query matches, so that of two
+/// titles matching alike the one the query says more of comes first ("fine tuning" finds
+/// "Fine-tuning" before "Choosing continued pre-training or fine-tuning").
+const TITLE_COVERAGE: f32 = 0.1;
 
 /// A topic that matches the query.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -53,6 +57,11 @@ pub fn search(loaded: &LoadedRoadmap, query: &str) -> Vec<Hit> {
             if topic.title.to_lowercase().contains(&whole) {
                 score += WHOLE_TITLE_BONUS;
             }
+            let covered = title
+                .iter()
+                .filter(|w| tokens.iter().any(|t| word_score(t, w) > 0.0))
+                .count();
+            score += TITLE_COVERAGE * covered as f32 / title.len().max(1) as f32;
             Some(Hit { topic: i, score })
         })
         .collect();

@@ -31,7 +31,10 @@ pub fn linked_text_ui(
                     Some(i) => {
                         let title = &loaded.roadmap.topics[i].title;
                         let shown = words.unwrap_or(title);
-                        let link = ui.add(egui::Link::new(style(RichText::new(shown))));
+                        // Links keep the link colour whatever colour the words around wear.
+                        let colour = ui.visuals().hyperlink_color;
+                        let link =
+                            ui.add(egui::Link::new(style(RichText::new(shown)).color(colour)));
                         if link.on_hover_text(format!("Select “{title}”")).clicked() {
                             clicked = Some(i);
                         }

@@ -91,3 +91,20 @@ pub fn roadmap_command() -> assert_cmd::Command {
         .env("XDG_STATE_HOME", home.join("state"));
     command
 }
+
+/// Every label's text in the window, in order, run together: a rationale shown as words and
+/// links in a row of labels reads as one string here.
+pub fn shown_text<State>(harness: &Harness<'_, State>) -> String {
+    use egui_kittest::kittest::NodeT as _;
+    harness
+        .get_all_by_role(Role::Label)
+        .filter_map(|n| n.accesskit_node().value())
+        .collect()
+}
+
+/// Whether the window shows `text` (a summary or rationale) as a reader sees it: references
+/// replaced by the titles they name.
+pub fn shows(harness: &Harness<'_, RoadmapApp>, text: &str) -> bool {
+    let plain = harness.state().roadmap().plain(text).into_owned();
+    shown_text(harness).contains(&plain)
+}

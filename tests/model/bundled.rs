@@ -211,3 +211,79 @@ fn the_roadmap_level_references_carry_the_thesis() {
     assert!(urls.iter().any(|u| u.contains("businesswire.com")));
     assert!(loaded.roadmap.description.contains("70-80%"));
 }
+
+/// Where a summary or rationale copies another topic's title instead of naming it by reference:
+/// a copied title goes stale when the topic is renamed. Titles of one or two words
+/// ("Fine-tuning", "Embeddings") are also plain words of the subject, so only longer titles count.
+fn copied_titles(roadmap: &model::Roadmap) -> Vec<String> {
+    use roadmap::model::refs::{self, Piece};
+    let topics = &roadmap.topics;
+    let long_titles: Vec<(usize, String)> = topics
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.title.split_whitespace().count() >= 3)
+        .map(|(i, t)| (i, t.title.to_lowercase()))
+        .collect();
+    let mut copies = Vec::new();
+    for (i, topic) in topics.iter().enumerate() {
+        for text in [&topic.summary, &topic.rationale] {
+            let words: String = refs::pieces(text)
+                .into_iter()
+                .map(|(_, piece)| match piece {
+                    Piece::Text(t) => t.to_lowercase(),
+                    Piece::Ref { .. } => " | ".to_owned(),
+                })
+                .collect();
+            for (j, title) in &long_titles {
+                if *j != i && words.contains(title.as_str()) {
+                    copies.push(format!("{} copies “{}”", topic.id, topics[*j].title));
+                }
+            }
+        }
+    }
+    copies
+}
+
+#[test]
+fn no_text_copies_another_topics_title() {
+    let loaded = model::bundled().unwrap();
+    let copies = copied_titles(&loaded.roadmap);
+    assert!(copies.is_empty(), "{copies:#?}");
+    // A title pasted in, as rationales once had, is caught; the same topic by reference is not.
+    let mut roadmap = loaded.roadmap.clone();
+    let (id, title) = (
+        roadmap.topics[1].id.clone(),
+        roadmap.topics[1].title.clone(),
+    );
+    assert!(title.split_whitespace().count() >= 3);
+    roadmap.topics[5].rationale = format!("{} See [[{id}]].", roadmap.topics[5].rationale);
+    assert!(copied_titles(&roadmap).is_empty());
+    roadmap.topics[5].rationale = format!("{} See {title}.", roadmap.topics[5].rationale);
+    assert_eq!(copied_titles(&roadmap).len(), 1);
+}
+
+/// Every reference names a topic (the loader refuses the file otherwise: see the corpus's
+/// `broken-reference.json`), rationales name their neighbours by reference, and no reference
+/// points off its topic's chain.
+#[test]
+fn references_name_topics_and_follow_the_graph() {
+    use roadmap::model::{refs, validate};
+    let loaded = model::bundled().unwrap();
+    let mut count = 0;
+    for topic in &loaded.roadmap.topics {
+        for (_, id) in refs::ids(&topic.rationale) {
+            assert!(
+                loaded.graph.index_of(id).is_some(),
+                "{}: [[{id}]]",
+                topic.id
+            );
+            count += 1;
+        }
+    }
+    assert!(
+        count >= loaded.roadmap.topics.len(),
+        "only {count} references"
+    );
+    let warnings = validate::warnings(&loaded.roadmap, &loaded.graph);
+    assert!(warnings.is_empty(), "{warnings:#?}");
+}

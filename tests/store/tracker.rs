@@ -20,7 +20,11 @@ fn ticking_a_topic_done_makes_what_it_unlocks_ready() {
     assert_eq!(t.overview().standing[overview], Standing::Ready);
     assert_eq!(
         t.overview().next_up(&loaded),
-        vec![overview, idx(&loaded, "tokens-and-context")]
+        vec![
+            overview,
+            idx(&loaded, "tokens-and-context"),
+            idx(&loaded, "genai-use-cases")
+        ]
     );
 }
 

@@ -80,7 +80,7 @@ fn exporting_markdown_without_notes_writes_what_the_exporter_gives() {
     harness.run();
     harness
         .get_by_role(Role::MultilineTextInput)
-        .type_text("secret");
+        .type_text("zebra-42");
     harness.run();
     harness.key_press(egui::Key::Escape);
     harness.run();
@@ -96,7 +96,7 @@ fn exporting_markdown_without_notes_writes_what_the_exporter_gives() {
     let written = std::fs::read_to_string(&path).unwrap();
     let progress = harness.state().tracker().progress().clone();
     assert_eq!(progress.status("foundation-models"), Status::Done);
-    assert_eq!(progress.note("foundation-models"), "secret");
+    assert_eq!(progress.note("foundation-models"), "zebra-42");
     let expected = export::export(
         Format::Markdown,
         &Personal {
@@ -110,7 +110,7 @@ fn exporting_markdown_without_notes_writes_what_the_exporter_gives() {
     )
     .unwrap();
     assert_eq!(written.as_bytes(), expected.as_slice());
-    assert!(!written.contains("secret"));
+    assert!(!written.contains("zebra-42"));
 }
 
 #[test]

@@ -135,7 +135,7 @@ fn arrows_start_at_the_first_topic_and_enter_opens_the_panel() {
     let rationale = harness.state().roadmap().roadmap.topics[next]
         .rationale
         .clone();
-    harness.get_by_label(&rationale);
+    assert!(common::shows(&harness, &rationale));
     harness.key_press(Key::Escape);
     harness.run();
     assert_eq!(harness.state().selected(), None);

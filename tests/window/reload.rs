@@ -167,7 +167,10 @@ fn a_topic_that_is_gone_is_no_longer_selected() {
     let (mut harness, path) = harness(&dir);
     select(&mut harness, "guardrails");
     // Rename the topic's id: the old one is gone from the new version.
-    let text = BUNDLED.replace("\"guardrails\"", "\"bedrock-guardrails\"");
+    let text = BUNDLED
+        .replace("\"guardrails\"", "\"bedrock-guardrails\"")
+        .replace("[[guardrails]", "[[bedrock-guardrails]")
+        .replace("[[guardrails|", "[[bedrock-guardrails|");
     save_by_rename(&path, &text);
     assert!(
         wait_for(&mut harness, |app| app
