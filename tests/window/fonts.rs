@@ -87,3 +87,46 @@ fn snapshot_of_the_png_export_in_many_scripts() {
     let image = image::load_from_memory(&bytes).unwrap().to_rgba8();
     egui_kittest::image_snapshot(&image, "export_scripts");
 }
+
+/// Where the faces that hold `c` come from: the tests' own fonts (`tests/fonts`) or elsewhere.
+fn faces_holding(c: char) -> (usize, usize) {
+    use resvg::usvg::fontdb::Source;
+    let db = fonts::database();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fonts");
+    let (mut ours, mut others) = (0, 0);
+    for face in db.faces() {
+        let holds = db
+            .with_face_data(face.id, |data, index| {
+                ttf_parser::Face::parse(data, index)
+                    .ok()
+                    .and_then(|f| f.glyph_index(c))
+                    .is_some()
+            })
+            .unwrap_or(false);
+        if !holds {
+            continue;
+        }
+        match &face.source {
+            Source::File(path) | Source::SharedFile(path, _) if path.starts_with(&fixtures) => {
+                ours += 1;
+            }
+            _ => others += 1,
+        }
+    }
+    (ours, others)
+}
+
+/// The tests bring their own fonts for Chinese and Arabic, so the snapshots above pass on a
+/// machine without them; where the system's fonts are installed (CI installs them and says so
+/// with `ROADMAP_REQUIRE_SYSTEM_FONTS=1`), the fallback finds them there too, as the app does.
+#[test]
+fn fallback_fonts_come_from_the_tests_and_from_the_system_where_installed() {
+    // Characters of the many-script roadmap: one Chinese, one Arabic.
+    for c in ['学', 'ع'] {
+        let (ours, others) = faces_holding(c);
+        assert!(ours >= 1, "the tests' fonts lack {c}");
+        if std::env::var_os("ROADMAP_REQUIRE_SYSTEM_FONTS").is_some_and(|v| v == "1") {
+            assert!(others >= 1, "no system font holds {c}");
+        }
+    }
+}
