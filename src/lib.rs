@@ -8,6 +8,7 @@ pub mod export;
 pub mod fonts;
 pub mod layout;
 pub mod model;
+pub mod picture;
 pub mod settings;
 pub mod store;
 pub mod tracker;

@@ -386,7 +386,7 @@ impl Setter {
                 self.paragraph(&topic.title, 13.0, INK, 0.0);
                 let mut facts = vec![format!(
                     "Status: {}",
-                    svg::word((overview.status[i], overview.standing[i]))
+                    crate::picture::items::word((overview.status[i], overview.standing[i]))
                 )];
                 if let Some(h) = topic.estimate_hours {
                     facts.push(format!("about {} hours", super::markdown::hours_text(h)));

@@ -1,7 +1,8 @@
 //! The whole map as SVG: a header with the roadmap's title and a progress summary, the phase
 //! bands, the arrows, every topic's box with its status badge, and the legend. Text stays text.
-//! The layout and the look are the window's own (`ui::scene`, `ui::theme`), with titles measured
-//! in the app's fonts, so the PNG rendered from this SVG looks like the map on screen.
+//! It writes the picture's items (`picture::items`), the same the window paints, placed with
+//! titles measured in the app's fonts, so the PNG rendered from this SVG looks like the map on
+//! screen.
 
 use std::fmt::Write as _;
 
@@ -11,8 +12,9 @@ use super::{Options, Personal};
 use crate::fonts;
 use crate::layout::Direction;
 use crate::model::{LoadedRoadmap, Standing, Status};
-use crate::ui::scene::{self, NodeLook, Pen, Placed};
-use crate::ui::theme::{self, MapColours};
+use crate::picture::items::{self, Legend, Pen};
+use crate::picture::palette::{Look, Palette};
+use crate::picture::place::{self as scene, Placed};
 
 /// Space around the picture, in points.
 const MARGIN: f32 = 32.0;
@@ -20,8 +22,8 @@ const MARGIN: f32 = 32.0;
 const HEADING_SIZE: f32 = 28.0;
 /// Size of the header's progress line and the legend.
 const TEXT_SIZE: f32 = 15.0;
-/// Radius of a topic's badge.
-const BADGE_RADIUS: f32 = 8.0;
+/// Space between the map and the legend under it.
+const LEGEND_GAP: f32 = 16.0;
 
 /// The picture of the map: its SVG text and its size in points.
 #[derive(Debug, Clone)]
@@ -55,16 +57,15 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, St
         progress: personal.progress,
     };
     let overview = personal.overview();
-    let visuals = if options.dark {
-        egui::Visuals::dark()
+    let colours = Palette::new(if options.dark {
+        Look::Dark
     } else {
-        egui::Visuals::light()
-    };
-    let colours = MapColours::new(&visuals);
+        Look::Light
+    });
 
     let texts = Texts::new(&personal, &overview);
     let extra = fonts::fallbacks_for(fonts::roadmap_chars(&loaded.roadmap));
-    let (placed, widths) = fonts::with_fonts(extra, |fonts| {
+    let (placed, widths, legend) = fonts::with_fonts(extra, |fonts| {
         let placed = scene::place(loaded, options.direction, |title| {
             scene::measure_title(fonts, title)
         });
@@ -81,32 +82,25 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, St
         let widths = Widths {
             heading: width(&texts.heading, HEADING_SIZE),
             summary: width(&texts.summary, TEXT_SIZE),
-            legend: scene::LEGEND
-                .iter()
-                .map(|(_, _, word)| width(word, TEXT_SIZE))
-                .collect(),
         };
-        (placed, widths)
+        let legend = items::legend(Pos2::ZERO, &colours, width);
+        (placed, widths, legend)
     });
 
     let header = HEADING_SIZE * 1.4 + TEXT_SIZE * 1.6 + 24.0;
-    let legend_width: f32 = widths
-        .legend
-        .iter()
-        .map(|w| 2.0 * BADGE_RADIUS + 6.0 + w + 22.0)
-        .sum();
     let map = placed.bounds;
     let width = map
         .width()
         .max(widths.heading)
         .max(widths.summary)
-        .max(legend_width)
+        .max(legend.rect.width())
         + 2.0 * MARGIN;
-    let height = MARGIN + header + map.height() + 24.0 + 2.0 * BADGE_RADIUS + MARGIN;
+    let legend = legend.translate(vec2(MARGIN, MARGIN + header + map.height() + LEGEND_GAP));
+    let height = legend.rect.max.y + MARGIN;
     // From layout coordinates to the picture's.
     let offset = vec2(MARGIN, MARGIN + header) - map.min.to_vec2();
 
-    let mut w = Writer::new(width, height, &personal, &visuals);
+    let mut w = Writer::new(width, height, &personal, &colours);
     w.header(&texts, &overview, personal.loaded, &colours, width);
     w.bands(&placed, offset, &colours);
     w.edges(&placed, offset, &colours, options.direction);
@@ -124,11 +118,7 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, St
         offset,
         &colours,
     );
-    w.legend(
-        pos2(MARGIN, height - MARGIN - BADGE_RADIUS),
-        &widths.legend,
-        &colours,
-    );
+    w.legend(&legend);
     Ok(Picture {
         svg: w.finish(),
         size: vec2(width, height),
@@ -180,11 +170,10 @@ impl Texts {
     }
 }
 
-/// Widths of the header's and the legend's texts, in points.
+/// Widths of the header's texts, in points.
 struct Widths {
     heading: f32,
     summary: f32,
-    legend: Vec<f32>,
 }
 
 /// What the topic layer draws.
@@ -201,7 +190,7 @@ struct Writer {
 }
 
 impl Writer {
-    fn new(width: f32, height: f32, personal: &Personal<'_>, visuals: &egui::Visuals) -> Self {
+    fn new(width: f32, height: f32, personal: &Personal<'_>, colours: &Palette) -> Self {
         let mut out = String::with_capacity(64 * 1024);
         let roadmap = &personal.loaded.roadmap;
         let _ = write!(
@@ -218,7 +207,7 @@ impl Writer {
         );
         let mut w = Self { out };
         w.out.push_str("<rect width=\"100%\" height=\"100%\"");
-        w.fill(visuals.panel_fill);
+        w.fill(colours.background);
         w.out.push_str("/>\n");
         w
     }
@@ -233,7 +222,7 @@ impl Writer {
         texts: &Texts,
         overview: &crate::model::Overview,
         loaded: &LoadedRoadmap,
-        colours: &MapColours,
+        colours: &Palette,
         width: f32,
     ) {
         self.out.push_str("<g id=\"header\">\n");
@@ -272,31 +261,33 @@ impl Writer {
         self.out.push_str("</g>\n");
     }
 
-    fn bands(&mut self, placed: &Placed, offset: Vec2, colours: &MapColours) {
+    fn bands(&mut self, placed: &Placed, offset: Vec2, colours: &Palette) {
         self.out.push_str("<g id=\"phases\">\n");
-        for (p, band) in placed.layout.bands.iter().enumerate() {
-            let r = scene::band_rect(*band).translate(offset);
-            self.rect(r, 12.0, colours.band_fill(p), Stroke::NONE);
-            let at = r.min + vec2(14.0, 10.0 + theme::BAND_LABEL_SIZE * 0.6);
-            self.text(
-                at,
-                &placed.band_labels[p],
-                theme::BAND_LABEL_SIZE,
-                colours.band_label(p),
-                "start",
-            );
+        for p in 0..placed.layout.bands.len() {
+            let band = items::band(placed, p, colours);
+            let r = band.rect.translate(offset);
+            self.rect(r, band.rounding, band.fill, Stroke::NONE);
+            // SVG text is placed by its middle: half the letters' size below the inset.
+            let at = r.min + band.label_inset + vec2(0.0, band.label_size * 0.6);
+            self.text(at, band.label, band.label_size, band.label_colour, "start");
         }
         self.out.push_str("</g>\n");
     }
 
-    fn edges(&mut self, placed: &Placed, offset: Vec2, colours: &MapColours, direction: Direction) {
-        self.out
-            .push_str("<g id=\"arrows\" fill=\"none\" stroke-width=\"1.4\"");
-        self.colour_attr("stroke", colours.edge);
+    fn edges(&mut self, placed: &Placed, offset: Vec2, colours: &Palette, direction: Direction) {
+        let look = (0..placed.layout.edges.len())
+            .next()
+            .map(|k| items::edge(placed, k, colours));
+        self.out.push_str("<g id=\"arrows\" fill=\"none\"");
+        if let Some(edge) = look {
+            let _ = write!(self.out, " stroke-width=\"{}\"", num(edge.width));
+            self.colour_attr("stroke", edge.colour);
+        }
         self.out.push_str(">\n");
-        for route in &placed.layout.edges {
-            let points: Vec<Pos2> = route.iter().map(|p| pos2(p.x, p.y) + offset).collect();
-            let Some(arrow) = scene::arrow(&points, direction, 8.0) else {
+        for k in 0..placed.layout.edges.len() {
+            let edge = items::edge(placed, k, colours);
+            let points: Vec<Pos2> = edge.route.iter().map(|p| pos2(p.x, p.y) + offset).collect();
+            let Some(arrow) = items::arrow(&points, direction, edge.head) else {
                 continue;
             };
             self.out.push_str("<path d=\"");
@@ -316,92 +307,79 @@ impl Writer {
                 );
             }
             self.out.push_str("\"/>\n");
-            self.polygon(&arrow.head, colours.edge);
+            self.polygon(&arrow.head, edge.colour);
         }
         self.out.push_str("</g>\n");
     }
 
-    fn topics(&mut self, topics: &Topics<'_>, offset: Vec2, colours: &MapColours) {
+    fn topics(&mut self, topics: &Topics<'_>, offset: Vec2, colours: &Palette) {
         self.out.push_str("<g id=\"topics\">\n");
         let placed = topics.placed;
-        for (i, r) in placed.layout.nodes.iter().enumerate() {
+        for i in 0..placed.layout.nodes.len() {
             let topic = &topics.loaded.roadmap.topics[i];
-            let rank = placed.phase_rank[i];
             let progress = (topics.overview.status[i], topics.overview.standing[i]);
-            let look = NodeLook::new(colours, rank, Some(progress));
-            let box_ = scene::to_rect(*r).translate(offset);
+            let item = items::topic(placed, i, colours, Some(progress), topics.goal == Some(i));
+            let box_ = item.rect.translate(offset);
             let _ = write!(
                 self.out,
                 "<g id=\"topic-{}\" class=\"topic {}\">\n<title>{} ({})</title>\n",
                 escape(&topic.id),
-                word(progress),
+                items::word(progress),
                 escape(&topic.title),
-                word(progress),
+                items::word(progress),
             );
-            if topics.goal == Some(i) {
+            if let Some((ring, rounding, stroke)) = item.goal_ring {
                 // The goal wears a double outline, as on screen.
                 self.rect(
-                    box_.expand(4.0),
-                    theme::NODE_ROUNDING + 4.0,
+                    ring.translate(offset),
+                    rounding,
                     Color32::TRANSPARENT,
-                    Stroke::new(2.0, colours.selection),
+                    stroke,
                 );
             }
-            let (fill, outline, text) =
-                scene::node_colours(colours, &look, colours.phase(rank), 1.0);
+            let (fill, outline, text) = items::node_colours(colours, &item.look, item.outline, 1.0);
             self.rect(
-                box_.shrink(look.border / 2.0),
-                theme::NODE_ROUNDING,
+                box_.shrink(item.look.border / 2.0),
+                item.rounding,
                 fill,
-                Stroke::new(look.border, outline),
+                Stroke::new(item.look.border, outline),
             );
-            let lines = &placed.lines[i];
-            let mut y = box_.center().y - lines.len() as f32 * placed.line_height / 2.0
-                + placed.line_height / 2.0;
-            for line in lines {
+            let mut y = box_.center().y - item.lines.len() as f32 * item.line_height / 2.0
+                + item.line_height / 2.0;
+            for line in item.lines {
                 self.text(
                     pos2(box_.center().x, y),
                     line,
-                    theme::TITLE_SIZE,
+                    item.title_size,
                     text,
                     "middle",
                 );
-                y += placed.line_height;
+                y += item.line_height;
             }
-            let c = box_.left_top() + vec2(BADGE_RADIUS * 0.6, BADGE_RADIUS * 0.6);
-            scene::badge(
-                self,
-                c,
-                BADGE_RADIUS,
-                progress,
-                colours.phase(rank),
-                colours.badge_ink,
-            );
+            if let Some(badge) = item.badge {
+                items::Badge {
+                    centre: badge.centre + offset,
+                    ..badge
+                }
+                .draw(self);
+            }
             self.out.push_str("</g>\n");
         }
         self.out.push_str("</g>\n");
     }
 
-    fn legend(&mut self, at: Pos2, widths: &[f32], colours: &MapColours) {
+    fn legend(&mut self, legend: &Legend) {
         self.out.push_str("<g id=\"legend\">\n");
-        let mut x = at.x;
-        for ((status, standing, word), w) in scene::LEGEND.iter().zip(widths) {
-            scene::badge(
-                self,
-                pos2(x + BADGE_RADIUS, at.y),
-                BADGE_RADIUS,
-                (*status, *standing),
-                colours.phase(0),
-                colours.badge_ink,
-            );
+        self.rect(legend.rect, legend.rounding, legend.fill, Stroke::NONE);
+        for (badge, word, text_at) in &legend.entries {
+            badge.draw(self);
             self.text(
-                pos2(x + 2.0 * BADGE_RADIUS + 6.0, at.y),
+                *text_at,
                 word,
-                TEXT_SIZE,
-                colours.text,
+                legend.text_size,
+                legend.text_colour,
                 "start",
             );
-            x += 2.0 * BADGE_RADIUS + 6.0 + w + 22.0;
         }
         self.out.push_str("</g>\n");
     }
@@ -512,17 +490,6 @@ impl Writer {
             }
             let _ = write!(self.out, "{},{}", num(p.x), num(p.y));
         }
-    }
-}
-
-/// The word for a topic's standing, as the legend says it.
-pub(crate) fn word((status, standing): (Status, Standing)) -> &'static str {
-    match (status, standing) {
-        (Status::Done, _) => "done",
-        (Status::Skipped, _) => "skipped",
-        (_, Standing::InProgress) => "doing",
-        (_, Standing::Ready) => "ready",
-        (_, Standing::Locked | Standing::Cleared) => "locked",
     }
 }
 

@@ -4,7 +4,6 @@
 use egui::RichText;
 
 use super::linked_text::linked_text_ui;
-use super::theme::MapColours;
 use crate::model::{LoadedRoadmap, Overview, Source, Standing, Status};
 
 /// What the user asked for in the panel.
@@ -51,7 +50,7 @@ pub fn details_ui(
     let t = &roadmap.topics[topic];
     let phases = roadmap.phases_in_order();
     let rank = phases.iter().position(|p| p.id == t.phase).unwrap_or(0);
-    let colours = MapColours::new(ui.visuals());
+    let colours = super::theme::palette(ui.visuals());
 
     ui.add_space(8.0);
     ui.horizontal(|ui| {

@@ -8,10 +8,11 @@
 use egui::emath::TSTransform;
 use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, pos2, vec2};
 
-use super::scene::{self, NodeLook, Placed, band_rect, to_rect};
-use super::theme::{self, MapColours};
 use crate::layout::{self, Direction};
 use crate::model::{LoadedRoadmap, Overview, Status};
+use crate::picture::items::{self, Pen};
+use crate::picture::palette::{self as theme, Palette};
+use crate::picture::place::{self as scene, Placed, to_rect};
 
 /// Smallest and largest zoom the map allows.
 const ZOOM_RANGE: (f32, f32) = (0.05, 4.0);
@@ -107,6 +108,8 @@ pub struct MapView {
     generation: u64,
     /// The overview map's boxes, drawn once per layout, progress and size.
     minimap: super::minimap::MinimapCache,
+    /// The legend drawn on the last frame, if any.
+    legend: Option<items::Legend>,
 }
 
 impl Default for MapView {
@@ -133,6 +136,7 @@ impl MapView {
             pending: None,
             generation: 0,
             minimap: super::minimap::MinimapCache::default(),
+            legend: None,
         }
     }
 
@@ -346,6 +350,13 @@ impl MapView {
         self.needs_fit = false;
     }
 
+    /// The legend the last frame drew (in screen points), once progress exists: the same item
+    /// the picture exports write.
+    #[must_use]
+    pub fn legend(&self) -> Option<&items::Legend> {
+        self.legend.as_ref()
+    }
+
     /// Whether the camera is gliding.
     #[must_use]
     pub fn is_moving(&self) -> bool {
@@ -405,7 +416,7 @@ impl MapView {
         self.animate_camera(ui.ctx());
         self.navigate(ui, &background, rect);
 
-        let colours = MapColours::new(ui.visuals());
+        let colours = super::theme::palette(ui.visuals());
         let painter = ui.painter_at(rect);
         let visible = self.to_screen.inverse() * rect;
         let mut events = Vec::new();
@@ -466,13 +477,14 @@ impl MapView {
         // Phase bands behind everything; their labels go on top of everything, later.
         let zoom = self.to_screen.scaling;
         let mut band_labels = Vec::new();
-        for (p, band) in placed.layout.bands.iter().enumerate() {
-            let band = self.to_screen * band_rect(*band);
+        for p in 0..placed.layout.bands.len() {
+            let item = items::band(&placed, p, &colours);
+            let band = self.to_screen * item.rect;
             if !band.intersects(rect) {
                 continue;
             }
-            painter.rect_filled(band, 12.0 * zoom, colours.band_fill(p));
-            band_labels.push((p, band));
+            painter.rect_filled(band, item.rounding * zoom, item.fill);
+            band_labels.push((item, band));
         }
 
         // Arrows from prerequisite to topic, highlighted ones last so they sit on top.
@@ -491,33 +503,39 @@ impl MapView {
                 highlighted_edges.push(k);
                 continue;
             }
+            let edge = items::edge(&placed, k, &colours);
             let colour = if self.highlight.is_some() || !kept(a) || !kept(b) {
-                theme::faded(colours.edge, colours.dimmed)
+                theme::faded(edge.colour, colours.dimmed)
             } else {
-                colours.edge
+                edge.colour
             };
             self.paint_edge(
                 &painter,
-                route,
-                Stroke::new((1.4 * zoom).clamp(0.6, 2.5), colour),
+                edge.route,
+                Stroke::new((edge.width * zoom).clamp(0.6, 2.5), colour),
             );
         }
         for k in highlighted_edges {
-            let stroke = Stroke::new((2.6 * zoom).clamp(1.2, 4.0), colours.edge_highlight);
+            let stroke = Stroke::new(
+                (theme::EDGE_HIGHLIGHT_WIDTH * zoom).clamp(1.2, 4.0),
+                colours.edge_highlight,
+            );
             self.paint_edge(&painter, &placed.layout.edges[k], stroke);
         }
 
         // Topic boxes with their titles, and a badge for their standing once progress exists.
         for (i, screen) in node_shapes {
             let alpha = if on_chain(i) { 1.0 } else { colours.dimmed };
-            let rank = placed.phase_rank[i];
-            let look = NodeLook::new(
+            let item = items::topic(
+                &placed,
+                i,
                 &colours,
-                rank,
                 input.overview.map(|o| (o.status[i], o.standing[i])),
+                input.goal == Some(i),
             );
-            let rounding = theme::NODE_ROUNDING * zoom;
-            let mut stroke = Stroke::new((look.border * zoom).clamp(0.8, 4.0), colours.phase(rank));
+            let look = item.look;
+            let rounding = item.rounding * zoom;
+            let mut stroke = Stroke::new((look.border * zoom).clamp(0.8, 4.0), item.outline);
             if selected == Some(i) {
                 stroke = Stroke::new((3.5 * zoom).clamp(2.0, 5.0), colours.selection);
             } else if self.hovered == Some(i) {
@@ -535,19 +553,21 @@ impl MapView {
                     egui::StrokeKind::Outside,
                 );
             }
-            if input.goal == Some(i) && selected != Some(i) {
+            if let Some((ring, ring_rounding, ring_stroke)) = item.goal_ring
+                && selected != Some(i)
+            {
                 // The goal wears a double outline.
                 painter.rect_stroke(
-                    screen.expand(4.0 * zoom),
-                    rounding + 4.0 * zoom,
+                    self.to_screen * ring,
+                    ring_rounding * zoom,
                     Stroke::new(
-                        (2.0 * zoom).clamp(1.0, 3.0),
-                        theme::faded(colours.selection, alpha),
+                        (ring_stroke.width * zoom).clamp(1.0, 3.0),
+                        theme::faded(ring_stroke.color, alpha),
                     ),
                     egui::StrokeKind::Inside,
                 );
             }
-            let (fill, outline, text) = scene::node_colours(&colours, &look, stroke.color, alpha);
+            let (fill, outline, text) = items::node_colours(&colours, &look, stroke.color, alpha);
             painter.rect(
                 screen,
                 rounding,
@@ -555,30 +575,33 @@ impl MapView {
                 Stroke::new(stroke.width, outline),
                 egui::StrokeKind::Inside,
             );
-            self.paint_title(&painter, &placed, i, screen, text);
-            if let Some((status, standing)) = input.overview.map(|o| (o.status[i], o.standing[i])) {
-                let radius = (8.0 * zoom).clamp(0.0, 11.0);
+            self.paint_title(&painter, &item, screen, text);
+            if let Some(badge) = item.badge {
+                let radius = (badge.radius * zoom).clamp(0.0, 11.0);
                 if radius >= 4.0 {
-                    scene::badge(
-                        &mut painter.clone(),
-                        screen.left_top() + vec2(radius * 0.6, radius * 0.6),
+                    items::Badge {
+                        centre: items::badge_centre(screen, radius),
                         radius,
-                        (status, standing),
-                        theme::faded(colours.phase(rank), alpha),
-                        theme::faded(colours.badge_ink, alpha),
-                    );
+                        colour: theme::faded(badge.colour, alpha),
+                        ink: theme::faded(badge.ink, alpha),
+                        ..badge
+                    }
+                    .draw(&mut painter.clone());
                 }
             }
         }
         // Presenting, the caption names the phase: labels stay where they belong.
         let sticky = input.spotlight.is_none();
-        for (p, band) in band_labels {
-            band_label(&painter, &placed, &colours, (p, band), rect, zoom, sticky);
+        for (item, band) in band_labels {
+            band_label(&painter, &colours, (&item, band), rect, zoom, sticky);
         }
-        let legend = input
-            .overview
-            .is_some()
-            .then(|| legend_ui(&painter, rect, &colours));
+        self.legend = None;
+        let legend = input.overview.is_some().then(|| {
+            let legend = legend_ui(&painter, rect, &colours);
+            let at = legend.rect;
+            self.legend = Some(legend);
+            at
+        });
         if input.minimap {
             let mini = super::minimap::MinimapInput {
                 map_rect: rect,
@@ -609,24 +632,22 @@ impl MapView {
     fn paint_title(
         &self,
         painter: &egui::Painter,
-        placed: &Placed,
-        i: usize,
+        item: &items::TopicBox<'_>,
         screen: Rect,
         colour: Color32,
     ) {
         let zoom = self.to_screen.scaling;
-        let size = theme::TITLE_SIZE * zoom;
+        let size = item.title_size * zoom;
         if size < theme::MIN_READABLE_TEXT {
             return;
         }
-        let lines = &placed.lines[i];
-        let block = lines.len() as f32 * placed.line_height * zoom;
+        let block = item.lines.len() as f32 * item.line_height * zoom;
         let mut y = screen.center().y - block / 2.0;
-        for line in lines {
+        for line in item.lines {
             let galley = painter.layout_no_wrap(line.clone(), FontId::proportional(size), colour);
             let x = screen.center().x - galley.size().x / 2.0;
             painter.galley(pos2(x, y), galley, colour);
-            y += placed.line_height * zoom;
+            y += item.line_height * zoom;
         }
     }
 
@@ -635,8 +656,8 @@ impl MapView {
             .iter()
             .map(|p| self.to_screen * pos2(p.x, p.y))
             .collect();
-        let head = (8.0 * self.to_screen.scaling).clamp(4.0, 14.0);
-        let Some(arrow) = scene::arrow(&points, self.direction, head) else {
+        let head = (theme::EDGE_HEAD * self.to_screen.scaling).clamp(4.0, 14.0);
+        let Some(arrow) = items::arrow(&points, self.direction, head) else {
             return;
         };
         for curve in arrow.curves {
@@ -780,34 +801,33 @@ impl MapView {
 /// the band's visible part, on a backing of its own, so the phase on screen is always named.
 fn band_label(
     painter: &egui::Painter,
-    placed: &Placed,
-    colours: &MapColours,
-    (p, band): (usize, Rect),
+    colours: &Palette,
+    (item, band): (&items::Band<'_>, Rect),
     rect: Rect,
     zoom: f32,
     sticky: bool,
 ) {
     let layout = |size: f32| {
         painter.layout(
-            placed.band_labels[p].clone(),
+            item.label.to_owned(),
             FontId::proportional(size),
-            colours.band_label(p),
+            item.label_colour,
             band.width().max(1.0),
         )
     };
-    let galley = layout((theme::BAND_LABEL_SIZE * zoom).max(theme::BAND_LABEL_MIN_SIZE));
-    let room = theme::BAND_LABEL_SIZE * 2.2 * zoom;
-    let natural = if galley.size().y + 10.0 * zoom <= room {
-        band.min + vec2(14.0, 10.0) * zoom
+    let galley = layout((item.label_size * zoom).max(theme::BAND_LABEL_MIN_SIZE));
+    let room = item.label_size * 2.2 * zoom;
+    let natural = if galley.size().y + item.label_inset.y * zoom <= room {
+        band.min + item.label_inset * zoom
     } else {
         pos2(band.min.x + 4.0, band.min.y - galley.size().y - 4.0)
     };
     if !sticky || rect.contains_rect(Rect::from_min_size(natural, galley.size())) {
-        painter.galley(natural, galley, colours.band_label(p));
+        painter.galley(natural, galley, item.label_colour);
         return;
     }
     // Pinned, it keeps its size at zoom 1, however far the map is zoomed in.
-    let galley = layout(theme::BAND_LABEL_SIZE);
+    let galley = layout(item.label_size);
     let shown = band.intersect(rect);
     let fits = shown.width() >= galley.size().x + 28.0 && shown.height() >= galley.size().y + 16.0;
     if !fits {
@@ -828,39 +848,31 @@ fn band_label(
         6.0,
         colours.legend_fill.to_opaque(),
     );
-    painter.galley(at, galley, colours.band_label(p));
+    painter.galley(at, galley, item.label_colour);
 }
 
-/// The key to the badges, in the map's bottom-left corner; returns where it is.
-fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &MapColours) -> Rect {
-    let r = 7.0;
-    let font = FontId::proportional(13.0);
-    let mut x = rect.left() + 12.0;
-    let y = rect.bottom() - 18.0;
-    let background = Rect::from_min_max(
-        pos2(rect.left() + 4.0, y - 13.0),
-        pos2(rect.left() + 360.0, y + 13.0),
-    );
-    painter.rect_filled(background, 6.0, colours.legend_fill);
-    for (status, standing, word) in scene::LEGEND {
-        scene::badge(
-            &mut painter.clone(),
-            pos2(x + r, y),
-            r,
-            (status, standing),
-            colours.phase(0),
-            colours.badge_ink,
+/// The key to the badges, in the map's bottom-left corner, drawn from the same item as the
+/// picture exports' legend; returns it.
+fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &Palette) -> items::Legend {
+    let at = pos2(rect.left() + 4.0, rect.bottom() - 31.0);
+    let legend = items::legend(at, colours, |word, size| {
+        painter
+            .layout_no_wrap(word.to_owned(), FontId::proportional(size), colours.text)
+            .size()
+            .x
+    });
+    painter.rect_filled(legend.rect, legend.rounding, legend.fill);
+    for (badge, word, text_at) in &legend.entries {
+        badge.draw(&mut painter.clone());
+        let galley = painter.layout_no_wrap(
+            (*word).to_owned(),
+            FontId::proportional(legend.text_size),
+            legend.text_colour,
         );
-        let galley = painter.layout_no_wrap(word.to_owned(), font.clone(), colours.text);
-        let w = galley.size().x;
-        painter.galley(
-            pos2(x + 2.0 * r + 5.0, y - galley.size().y / 2.0),
-            galley,
-            colours.text,
-        );
-        x += 2.0 * r + 5.0 + w + 16.0;
+        let y = text_at.y - galley.size().y / 2.0;
+        painter.galley(pos2(text_at.x, y), galley, legend.text_colour);
     }
-    background
+    legend
 }
 
 /// The right-click menu of a topic: its status and the goal.
@@ -1056,4 +1068,27 @@ fn route_bounds(route: &[layout::Point]) -> Rect {
             acc.union(Rect::from_pos(pos2(p.x, p.y)))
         })
         .expand(2.0)
+}
+
+/// The window's painter draws badges.
+impl Pen for egui::Painter {
+    fn circle(&mut self, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
+        egui::Painter::circle(self, centre, radius, fill, stroke);
+    }
+
+    fn polyline(&mut self, points: &[Pos2], stroke: Stroke) {
+        self.line(points.to_vec(), stroke);
+    }
+
+    fn polygon(&mut self, points: &[Pos2], fill: Color32) {
+        self.add(egui::Shape::convex_polygon(
+            points.to_vec(),
+            fill,
+            Stroke::NONE,
+        ));
+    }
+
+    fn rect_filled(&mut self, rect: Rect, rounding: f32, fill: Color32) {
+        egui::Painter::rect_filled(self, rect, rounding, fill);
+    }
 }

@@ -8,9 +8,9 @@ use std::sync::Arc;
 use egui::emath::TSTransform;
 use egui::{Color32, Mesh, Pos2, Rect, Sense, Shape, Stroke, vec2};
 
-use super::scene::{Placed, band_rect, to_rect};
-use super::theme::{self, MapColours};
 use crate::model::{Overview, Status};
+use crate::picture::palette::{self as theme, Palette};
+use crate::picture::place::{Placed, band_rect, to_rect};
 
 /// Largest size of the overview, in points, and its share of the map at most.
 const MAX_SIZE: (f32, f32) = (320.0, 180.0);
@@ -90,7 +90,7 @@ pub fn frame(placed: &Placed, map_rect: Rect, legend: Option<Rect>) -> Option<(R
 pub fn minimap_ui(
     ui: &egui::Ui,
     placed: &Placed,
-    colours: &MapColours,
+    colours: &Palette,
     input: &MinimapInput<'_>,
     cache: &mut MinimapCache,
 ) -> Option<Pos2> {
@@ -164,12 +164,7 @@ pub fn minimap_ui(
 
 /// A topic in miniature: solid when cleared, half strength in progress, faint otherwise; the
 /// selected topic in the selection colour.
-fn node_colour(
-    colours: &MapColours,
-    placed: &Placed,
-    i: usize,
-    input: &MinimapInput<'_>,
-) -> Color32 {
+fn node_colour(colours: &Palette, placed: &Placed, i: usize, input: &MinimapInput<'_>) -> Color32 {
     if input.selected == Some(i) {
         return colours.selection;
     }

@@ -10,7 +10,6 @@ pub mod minimap;
 pub mod outline;
 pub mod present;
 pub mod progress;
-pub mod scene;
 pub mod search;
 pub mod theme;
 

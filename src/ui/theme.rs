@@ -1,169 +1,21 @@
-//! Every colour and size the map uses, in one place, for light, dark and high-contrast visuals,
-//! and the high-contrast visuals of the whole window.
+//! The window's side of the looks: the high-contrast visuals of egui's widgets, which palette a
+//! window's visuals draw the map with, and how a theme choice is put into effect. The map's own
+//! colours and sizes are in `picture::palette`.
 
 use egui::Color32;
 
-/// The Okabe–Ito palette: told apart by people with the common colour-vision deficiencies.
-const PHASE_COLOURS: [Color32; 6] = [
-    Color32::from_rgb(0x00, 0x72, 0xB2), // blue
-    Color32::from_rgb(0xD5, 0x5E, 0x00), // vermillion
-    Color32::from_rgb(0x00, 0x9E, 0x73), // bluish green
-    Color32::from_rgb(0xCC, 0x79, 0xA7), // reddish purple
-    Color32::from_rgb(0xE6, 0x9F, 0x00), // orange
-    Color32::from_rgb(0x56, 0xB4, 0xE9), // sky blue
-];
+use crate::picture::palette::{Look, Palette};
 
-/// Base font size of a topic title on the map at zoom 1.
-pub const TITLE_SIZE: f32 = 14.0;
-/// Font size of a phase band's label at zoom 1.
-pub const BAND_LABEL_SIZE: f32 = 20.0;
-/// Smallest on-screen size of a phase band's label, however far the map is zoomed out.
-pub const BAND_LABEL_MIN_SIZE: f32 = 15.0;
-/// Widest a title's text runs inside its box before wrapping, at zoom 1.
-pub const TITLE_WRAP_WIDTH: f32 = 168.0;
-/// Space between a box's edge and its title, at zoom 1.
-pub const NODE_PADDING: egui::Vec2 = egui::vec2(12.0, 9.0);
-/// Narrowest topic box, at zoom 1.
-pub const NODE_MIN_WIDTH: f32 = 120.0;
-/// Corner radius of a topic box, at zoom 1.
-pub const NODE_ROUNDING: f32 = 8.0;
-/// Below this on-screen title size, titles are left out and only boxes are drawn.
-pub const MIN_READABLE_TEXT: f32 = 5.0;
-
-/// Colours of the map for the current visuals.
-#[derive(Debug, Clone, Copy)]
-pub struct MapColours {
-    /// Whether the visuals are dark.
-    pub dark: bool,
-    /// Whether the visuals are the high-contrast ones.
-    pub high_contrast: bool,
-    /// Topic title text.
-    pub text: Color32,
-    /// Prerequisite arrows at rest.
-    pub edge: Color32,
-    /// Arrows on the hovered or selected topic's chain.
-    pub edge_highlight: Color32,
-    /// Outline of the selected topic.
-    pub selection: Color32,
-    /// Marks drawn on a badge (a tick, a bar) and the inside of hollow badges.
-    pub badge_ink: Color32,
-    /// Behind the map's legend.
-    pub legend_fill: Color32,
-    /// The ring around a search match.
-    pub search: Color32,
-    /// Opacity of what is dimmed (off the highlighted chain, filtered out, not a match).
-    pub dimmed: f32,
-}
-
-impl MapColours {
-    /// The colours for these visuals.
-    #[must_use]
-    pub fn new(visuals: &egui::Visuals) -> Self {
-        let dark = visuals.dark_mode;
-        if is_high_contrast(visuals) {
-            Self {
-                dark,
-                high_contrast: true,
-                text: Color32::WHITE,
-                edge: Color32::from_gray(190),
-                edge_highlight: Color32::from_rgb(0xFF, 0xEB, 0x3B),
-                selection: Color32::WHITE,
-                badge_ink: Color32::BLACK,
-                legend_fill: Color32::BLACK,
-                search: Color32::from_rgb(0x00, 0xE5, 0xFF),
-                dimmed: 0.5,
-            }
-        } else if dark {
-            Self {
-                dark,
-                high_contrast: false,
-                text: Color32::from_gray(235),
-                edge: Color32::from_gray(120),
-                edge_highlight: Color32::from_rgb(0xF0, 0xE4, 0x42),
-                selection: Color32::WHITE,
-                badge_ink: Color32::from_gray(20),
-                legend_fill: Color32::from_black_alpha(170),
-                search: Color32::from_rgb(0xF0, 0xE4, 0x42),
-                dimmed: 0.28,
-            }
-        } else {
-            Self {
-                dark,
-                high_contrast: false,
-                text: Color32::from_gray(20),
-                edge: Color32::from_gray(130),
-                edge_highlight: Color32::from_rgb(0x1A, 0x1A, 0x1A),
-                selection: Color32::BLACK,
-                badge_ink: Color32::WHITE,
-                legend_fill: Color32::from_white_alpha(210),
-                search: Color32::from_rgb(0xA0, 0x10, 0x60),
-                dimmed: 0.28,
-            }
-        }
-    }
-
-    /// The strong colour of a phase, used for box outlines and band labels.
-    #[must_use]
-    pub fn phase(&self, rank: usize) -> Color32 {
-        let c = PHASE_COLOURS[rank % PHASE_COLOURS.len()];
-        if self.high_contrast {
-            mix(c, Color32::WHITE, 0.3)
-        } else {
-            c
-        }
-    }
-
-    /// The fill of a topic box in a phase: a tint that keeps the title readable.
-    #[must_use]
-    pub fn node_fill(&self, rank: usize) -> Color32 {
-        let c = self.phase(rank);
-        if self.high_contrast {
-            mix(c, Color32::BLACK, 0.86)
-        } else if self.dark {
-            mix(c, Color32::from_gray(24), 0.72)
-        } else {
-            mix(c, Color32::WHITE, 0.84)
-        }
-    }
-
-    /// The fill of a done topic's box: a stronger tint of its phase colour.
-    #[must_use]
-    pub fn node_fill_done(&self, rank: usize) -> Color32 {
-        let c = self.phase(rank);
-        if self.high_contrast {
-            mix(c, Color32::BLACK, 0.6)
-        } else if self.dark {
-            mix(c, Color32::from_gray(24), 0.35)
-        } else {
-            mix(c, Color32::WHITE, 0.55)
-        }
-    }
-
-    /// The background of a phase band.
-    #[must_use]
-    pub fn band_fill(&self, rank: usize) -> Color32 {
-        let c = self.phase(rank);
-        if self.high_contrast {
-            mix(c, Color32::BLACK, 0.9)
-        } else if self.dark {
-            mix(c, Color32::from_gray(27), 0.88)
-        } else {
-            mix(c, Color32::from_gray(248), 0.93)
-        }
-    }
-
-    /// The label of a phase band: the phase colour, lightened or darkened for contrast.
-    #[must_use]
-    pub fn band_label(&self, rank: usize) -> Color32 {
-        let c = self.phase(rank);
-        if self.high_contrast {
-            mix(c, Color32::WHITE, 0.5)
-        } else if self.dark {
-            mix(c, Color32::WHITE, 0.35)
-        } else {
-            mix(c, Color32::BLACK, 0.25)
-        }
-    }
+/// The palette the map is drawn with under these visuals.
+#[must_use]
+pub fn palette(visuals: &egui::Visuals) -> Palette {
+    Palette::new(if is_high_contrast(visuals) {
+        Look::HighContrast
+    } else if visuals.dark_mode {
+        Look::Dark
+    } else {
+        Look::Light
+    })
 }
 
 /// The high-contrast visuals: white text on black, strong outlines, yellow focus.
@@ -225,27 +77,4 @@ pub fn apply_theme(ctx: &egui::Context, choice: crate::settings::ThemeChoice) {
         ThemeChoice::Light => egui::ThemePreference::Light,
         ThemeChoice::Dark | ThemeChoice::HighContrast => egui::ThemePreference::Dark,
     });
-}
-
-/// `a` moved towards `b` by `t` (0 keeps `a`, 1 gives `b`).
-#[must_use]
-pub fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
-    let lerp = |x: u8, y: u8| {
-        let v = f32::from(x) + (f32::from(y) - f32::from(x)) * t;
-        // The value stays within 0..=255 because t is within 0..=1.
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "in 0..=255"
-        )]
-        let byte = v.round().clamp(0.0, 255.0) as u8;
-        byte
-    };
-    Color32::from_rgb(lerp(a.r(), b.r()), lerp(a.g(), b.g()), lerp(a.b(), b.b()))
-}
-
-/// A colour faded to `alpha` (0 to 1) of its opacity, for dimmed parts of the map.
-#[must_use]
-pub fn faded(c: Color32, alpha: f32) -> Color32 {
-    c.gamma_multiply(alpha)
 }

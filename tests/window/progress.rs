@@ -352,3 +352,81 @@ fn opening_a_personal_roadmap_restores_its_progress_and_undo_goes_back() {
         Status::Todo
     );
 }
+
+/// The legend on screen and the legend of the SVG export are one item drawn twice: the same
+/// words, badge sizes and text size, and the same spacing from the legend's corner.
+#[test]
+fn the_screen_and_the_svg_draw_the_same_legend() {
+    use roadmap::export::{self, Format, Options, Personal};
+    let mut harness = harness();
+    select(&mut harness, "foundation-models");
+    harness.key_press(egui::Key::D);
+    harness.run();
+    let screen = harness.state().map().legend().unwrap().clone();
+
+    let svg = export::export(
+        Format::Svg,
+        &Personal {
+            loaded: harness.state().roadmap(),
+            progress: harness.state().tracker().progress(),
+        },
+        &Options::default(),
+    )
+    .unwrap();
+    let svg = String::from_utf8(svg).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let group = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("legend"))
+        .unwrap();
+    let number = |n: roxmltree::Node<'_, '_>, name: &str| -> f32 {
+        n.attribute(name).unwrap().parse().unwrap()
+    };
+    let backing = group.children().find(|n| n.has_tag_name("rect")).unwrap();
+    let corner = egui::pos2(number(backing, "x"), number(backing, "y"));
+    assert!((number(backing, "width") - screen.rect.width()).abs() < 0.01);
+    assert!((number(backing, "height") - screen.rect.height()).abs() < 0.01);
+
+    let words: Vec<(String, egui::Vec2, f32)> = group
+        .children()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let at = egui::pos2(number(n, "x"), number(n, "y"));
+            (
+                n.text().unwrap().to_owned(),
+                at - corner,
+                number(n, "font-size"),
+            )
+        })
+        .collect();
+    assert_eq!(words.len(), screen.entries.len());
+    for ((word, offset, size), (_, screen_word, text_at)) in words.iter().zip(&screen.entries) {
+        assert_eq!(word, screen_word);
+        assert!((*size - screen.text_size).abs() < 0.01);
+        let on_screen = *text_at - screen.rect.min;
+        assert!(
+            (*offset - on_screen).length() < 0.01,
+            "{word}: {offset:?} in the SVG, {on_screen:?} on screen"
+        );
+    }
+    // The badges: the first circle of each entry, at the same place from the corner.
+    let circles: Vec<(egui::Vec2, f32)> = group
+        .children()
+        .filter(|n| n.has_tag_name("circle"))
+        .map(|n| {
+            (
+                egui::pos2(number(n, "cx"), number(n, "cy")) - corner,
+                number(n, "r"),
+            )
+        })
+        .collect();
+    for (badge, _, _) in &screen.entries {
+        let on_screen = badge.centre - screen.rect.min;
+        assert!(
+            circles
+                .iter()
+                .any(|(c, r)| (*c - on_screen).length() < 0.01 && (r - badge.radius).abs() < 0.01),
+            "no badge at {on_screen:?} in the SVG: {circles:?}"
+        );
+    }
+}
