@@ -1,309 +1,29 @@
-//! Loading and validating roadmap files. Loading never panics; every problem found is reported
-//! at once, each as `FILE:LINE:COL: message`.
+//! The typed side of loading: the checker walks the syntax tree, parses each part into the
+//! roadmap's types, and keeps where everything is, so that every problem is reported in place.
 
 use std::collections::{BTreeSet, HashSet};
-use std::fmt;
-use std::io::Read as _;
-use std::path::Path;
 use std::sync::OnceLock;
 
 use jsonc_parser::ast::{Array, Object, Value};
 use jsonc_parser::common::Ranged as _;
 use serde::de::{DeserializeOwned, IgnoredAny};
 
-use super::graph::RoadmapGraph;
-use super::loaded::LoadedRoadmap;
-use super::personal::PERSONAL_KIND;
-use super::progress::Progress;
-use super::types::{FORMAT_VERSION, Phase, Roadmap, Source, Topic};
-use super::validate::{self, Field, Place, Problem, closest};
-pub use super::validate::{MAX_TEXT_CHARS, MAX_TITLE_CHARS, is_kebab_case};
+use super::syntax::{
+    LineIndex, element_offset, kind_of, locate, offset_of, prop, readable, serde_message,
+    string_prop, syntax_error,
+};
+use super::{Diagnostic, LoadError};
+use crate::model::personal::PERSONAL_KIND;
+use crate::model::progress::Progress;
+use crate::model::types::{FORMAT_VERSION, Phase, Roadmap, Source, Topic};
+use crate::model::validate::{self, Field, Place, Problem, closest};
 
-/// Largest roadmap file the app reads.
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// The roadmap compiled into the binary.
-pub const BUNDLED_JSON: &str = include_str!("../../roadmap.json");
-/// The name the bundled roadmap goes by in messages.
-pub const BUNDLED_NAME: &str = "roadmap.json";
-
-/// One problem in a roadmap file, at a 1-based line and column (in characters).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Diagnostic {
-    /// 1-based line, or 0 when the problem has no place in the text (the file could not be read).
-    pub line: usize,
-    /// 1-based column in characters.
-    pub column: usize,
-    /// What is wrong, in words.
-    pub message: String,
-}
-
-/// Why a roadmap could not be loaded: every problem found, in the order they appear in the file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LoadError {
-    /// The file as the user named it.
-    pub path: String,
-    /// The problems, sorted by position.
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl LoadError {
-    fn whole_file(path: &str, message: String) -> Self {
-        Self {
-            path: path.to_owned(),
-            diagnostics: vec![Diagnostic {
-                line: 0,
-                column: 0,
-                message,
-            }],
-        }
-    }
-
-    /// Each problem as one `FILE:LINE:COL: message` line.
-    pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
-        self.diagnostics.iter().map(|d| {
-            if d.line == 0 {
-                format!("{}: {}", self.path, d.message)
-            } else {
-                format!("{}:{}:{}: {}", self.path, d.line, d.column, d.message)
-            }
-        })
-    }
-}
-
-impl fmt::Display for LoadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, line) in self.lines().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            f.write_str(&line)?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for LoadError {}
-
-/// Loads the roadmap compiled into the binary.
-pub fn bundled() -> Result<LoadedRoadmap, LoadError> {
-    load_str(BUNDLED_JSON, BUNDLED_NAME)
-}
-
-/// Reads and validates a roadmap file. Files over [`MAX_FILE_BYTES`] are refused unread.
-pub fn load_file(path: &Path) -> Result<LoadedRoadmap, LoadError> {
-    let shown = path.display().to_string();
-    let file = std::fs::File::open(path)
-        .map_err(|e| LoadError::whole_file(&shown, format!("cannot open the file: {e}")))?;
-    // A file known to be too big is refused before a byte is read; for the others (pipes and
-    // devices report no length) the read below stops one byte past the limit.
-    if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
-        return Err(too_big(&shown));
-    }
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::whole_file(&shown, format!("cannot read the file: {e}")))?;
-    load_bytes(&bytes, &shown)
-}
-
-/// Validates a roadmap from raw bytes; `path` only names the file in messages.
-pub fn load_bytes(bytes: &[u8], path: &str) -> Result<LoadedRoadmap, LoadError> {
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big(path));
-    }
-    if let Some(encoding) = utf16(bytes) {
-        return Err(LoadError {
-            path: path.to_owned(),
-            diagnostics: vec![Diagnostic {
-                line: 1,
-                column: 1,
-                message: format!(
-                    "the file is {encoding} text; a roadmap file must be UTF-8 (save it as UTF-8)"
-                ),
-            }],
-        });
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => load_str(text, path),
-        Err(e) => {
-            // Report the place of the first bad byte, counting the valid text before it.
-            let valid = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default();
-            let (line, column) = LineIndex::new(valid).position(valid, valid.len());
-            Err(LoadError {
-                path: path.to_owned(),
-                diagnostics: vec![Diagnostic {
-                    line,
-                    column,
-                    message: "the file is not valid UTF-8 text".to_owned(),
-                }],
-            })
-        }
-    }
-}
-
-/// What is worth a look in a roadmap that loads (see [`validate::warnings`]), each as
-/// `FILE:LINE:COL: warning: message`; nothing for a text that does not load.
-#[must_use]
-pub fn warnings(text: &str, path: &str) -> Vec<String> {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut cx = Checker::new(text);
-    let Some(roadmap) = cx.parse() else {
-        return Vec::new();
-    };
-    let graph = RoadmapGraph::new(&roadmap);
-    let mut found: Vec<(usize, String)> = validate::warnings(&roadmap, &graph)
-        .into_iter()
-        .map(|p| (cx.offset(p.place), p.message))
-        .collect();
-    found.sort_by_key(|(offset, _)| *offset);
-    found
-        .into_iter()
-        .map(|(offset, message)| {
-            let (line, column) = cx.lines.position(text, offset);
-            format!("{path}:{line}:{column}: warning: {message}")
-        })
-        .collect()
-}
-
-fn too_big(path: &str) -> LoadError {
-    LoadError::whole_file(
-        path,
-        format!(
-            "the file is larger than {} MiB, the limit for a roadmap file",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ),
-    )
-}
-
-/// The UTF-16 encoding `bytes` are in, told by a byte order mark or, without one, by a NUL byte
-/// beside the first ASCII character (as `{` or a space is written in UTF-16).
-fn utf16(bytes: &[u8]) -> Option<&'static str> {
-    match bytes {
-        [0xFF, 0xFE, ..] => Some("UTF-16 (little-endian)"),
-        [0xFE, 0xFF, ..] => Some("UTF-16 (big-endian)"),
-        [a, 0, ..] if *a != 0 && a.is_ascii() => Some("UTF-16 (little-endian)"),
-        [0, b, ..] if *b != 0 && b.is_ascii() => Some("UTF-16 (big-endian)"),
-        _ => None,
-    }
-}
-
-/// Validates a roadmap held in a string; `path` only names the file in messages.
-pub fn load_str(text: &str, path: &str) -> Result<LoadedRoadmap, LoadError> {
-    let mut cx = Checker::new(text);
-    let roadmap = cx.parse();
-    let graph = roadmap.as_ref().map(|r| {
-        let graph = RoadmapGraph::new(r);
-        let problems = validate::cycles(r, &graph);
-        cx.roadmap_problems(problems);
-        graph
-    });
-    if cx.problems.is_empty()
-        && let (Some(roadmap), Some(graph)) = (roadmap, graph)
-    {
-        return Ok(LoadedRoadmap {
-            roadmap,
-            graph,
-            carried_progress: cx.carried_progress,
-        });
-    }
-    Err(cx.into_error(path))
-}
-
-/// Start offsets of lines, to turn byte offsets into line and column.
-struct LineIndex {
-    starts: Vec<usize>,
-}
-
-impl LineIndex {
-    fn new(text: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        Self { starts }
-    }
-
-    fn position(&self, text: &str, offset: usize) -> (usize, usize) {
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        (line, text[start..offset].chars().count() + 1)
-    }
-}
-
-/// Field names each object may hold, read from the published schema so the two cannot drift.
-struct KnownFields {
-    roadmap: Vec<String>,
-    phase: Vec<String>,
-    topic: Vec<String>,
-    source: Vec<String>,
-}
-
-fn known_fields() -> &'static KnownFields {
-    fn of<T: schemars::JsonSchema>() -> Vec<String> {
-        schemars::schema_for!(T)
-            .get("properties")
-            .and_then(serde_json::Value::as_object)
-            .map(|props| props.keys().cloned().collect())
-            .unwrap_or_default()
-    }
-    static FIELDS: OnceLock<KnownFields> = OnceLock::new();
-    FIELDS.get_or_init(|| KnownFields {
-        roadmap: of::<Roadmap>(),
-        phase: of::<Phase>(),
-        topic: of::<Topic>(),
-        source: of::<Source>(),
-    })
-}
-
-fn kind_of(value: &Value) -> &'static str {
-    match value {
-        Value::StringLit(_) => "a string",
-        Value::NumberLit(_) => "a number",
-        Value::BooleanLit(_) => "a boolean",
-        Value::Object(_) => "an object",
-        Value::Array(_) => "a list",
-        Value::NullKeyword(_) => "null",
-    }
-}
-
-fn prop<'o, 'a>(obj: &'o Object<'a>, key: &str) -> Option<&'o Value<'a>> {
-    obj.properties
-        .iter()
-        .find(|p| p.name.as_str() == key)
-        .map(|p| &p.value)
-}
-
-fn string_prop(obj: &Object, key: &str) -> Option<String> {
-    match prop(obj, key) {
-        Some(Value::StringLit(s)) => Some(s.value.to_string()),
-        _ => None,
-    }
-}
-
-/// Byte offset of a field's value, or of the object when the field is absent.
-fn offset_of(obj: &Object, key: &str) -> usize {
-    prop(obj, key).map_or(obj.range.start, |v| v.range().start)
-}
-
-fn element_offset(obj: &Object, key: &str, index: usize) -> usize {
-    match prop(obj, key) {
-        Some(Value::Array(a)) => a
-            .elements
-            .get(index)
-            .map_or(a.range.start, |e| e.range().start),
-        Some(v) => v.range().start,
-        None => obj.range.start,
-    }
-}
-
-struct Checker<'t> {
+/// Walks a roadmap's syntax tree, parsing each part into its type and collecting every problem
+/// found with its byte offset.
+pub(super) struct Checker<'t> {
     text: &'t str,
-    lines: LineIndex,
-    problems: Vec<(usize, String)>,
+    pub(super) lines: LineIndex,
+    pub(super) problems: Vec<(usize, String)>,
     /// Byte offsets of the roadmap's `phases` and `topics` values.
     lists_at: [usize; 2],
     /// Byte offset of each parsed phase's object, by phase index.
@@ -313,11 +33,11 @@ struct Checker<'t> {
     /// Ids of topics that failed to parse, so references to them are not reported as unknown.
     broken_ids: BTreeSet<String>,
     /// The progress of a personal roadmap file.
-    carried_progress: Option<Progress>,
+    pub(super) carried_progress: Option<Progress>,
 }
 
 impl<'t> Checker<'t> {
-    fn new(text: &'t str) -> Self {
+    pub(super) fn new(text: &'t str) -> Self {
         Self {
             text,
             lines: LineIndex::new(text),
@@ -343,7 +63,7 @@ impl<'t> Checker<'t> {
     }
 
     /// Reports problems found by `validate` across the roadmap, each at its place in the text.
-    fn roadmap_problems(&mut self, problems: Vec<Problem>) {
+    pub(super) fn roadmap_problems(&mut self, problems: Vec<Problem>) {
         for problem in problems {
             let at = self.offset(problem.place);
             let message = problem.message_with(|first| {
@@ -355,7 +75,7 @@ impl<'t> Checker<'t> {
     }
 
     /// The byte offset of a place in the roadmap, from what was kept while parsing.
-    fn offset(&self, place: Place) -> usize {
+    pub(super) fn offset(&self, place: Place) -> usize {
         let topic = |i: usize| self.topic_places.get(i);
         match place {
             Place::Roadmap(Field::Topics) => self.lists_at[1],
@@ -383,7 +103,7 @@ impl<'t> Checker<'t> {
         }
     }
 
-    fn into_error(mut self, path: &str) -> LoadError {
+    pub(super) fn into_error(mut self, path: &str) -> LoadError {
         self.problems.sort_by_key(|(offset, _)| *offset);
         self.problems.dedup();
         let (text, index) = (self.text, self.lines);
@@ -420,7 +140,7 @@ impl<'t> Checker<'t> {
         (base + line_start + err.column().max(1) - 1).min(self.text.len())
     }
 
-    fn parse(&mut self) -> Option<Roadmap> {
+    pub(super) fn parse(&mut self) -> Option<Roadmap> {
         // serde_json first: strict JSON, clear messages, and a nesting limit that keeps the
         // span-keeping parser below from deep recursion.
         if self.text.trim().is_empty() {
@@ -837,87 +557,27 @@ fn key_of(field: Field) -> &'static str {
     }
 }
 
-/// Finds the byte offset of the value at a serde path inside an AST value.
-fn locate(value: &Value, path: &serde_path_to_error::Path) -> Option<usize> {
-    use serde_path_to_error::Segment;
-    let mut current = value;
-    for segment in path {
-        current = match (segment, current) {
-            (Segment::Seq { index }, Value::Array(a)) => a.elements.get(*index)?,
-            (Segment::Map { key }, Value::Object(o)) => prop(o, key)?,
-            (Segment::Enum { .. }, v) => v,
-            _ => return None,
-        };
-    }
-    Some(current.range().start)
+/// Field names each object may hold, read from the published schema so the two cannot drift.
+struct KnownFields {
+    roadmap: Vec<String>,
+    phase: Vec<String>,
+    topic: Vec<String>,
+    source: Vec<String>,
 }
 
-/// The place and message of a syntax error `serde_json` found at byte `offset` of `text`: what
-/// a person can act on where `serde_json`'s own words would puzzle (to it, a comment is
-/// "expected value" and a trailing comma "key must be a string").
-fn syntax_error(text: &str, offset: usize, e: &serde_json::Error) -> (usize, String) {
-    let message = readable(serde_message(e));
-    let rest = text.get(offset..).unwrap_or_default();
-    if message.starts_with("control character") {
-        // serde_json stops on the byte before the raw control character; point at it.
-        let at = offset + rest.find(|c: char| c < ' ').unwrap_or(0);
-        let c = text
-            .get(at..)
-            .and_then(|r| r.chars().next())
-            .unwrap_or_default();
-        let message = if c == '\0' {
-            nul_message()
-        } else {
-            format!(
-                "a raw control character (U+{:04X}) in a string; write it as an escape \
-                 (\\u{:04x}) or remove it",
-                u32::from(c),
-                u32::from(c)
-            )
-        };
-        return (at, message);
+fn known_fields() -> &'static KnownFields {
+    fn of<T: schemars::JsonSchema>() -> Vec<String> {
+        schemars::schema_for!(T)
+            .get("properties")
+            .and_then(serde_json::Value::as_object)
+            .map(|props| props.keys().cloned().collect())
+            .unwrap_or_default()
     }
-    if rest.starts_with(['}', ']']) {
-        let before = text.get(..offset).unwrap_or_default().trim_end();
-        if before.ends_with(',') {
-            return (
-                before.len() - 1,
-                "a trailing comma, which JSON does not allow; remove it".to_owned(),
-            );
-        }
-    }
-    let message = if rest.starts_with("//") || rest.starts_with("/*") {
-        "a comment, which JSON does not allow; a roadmap file is strict JSON".to_owned()
-    } else if rest.starts_with('\0') {
-        nul_message()
-    } else if rest.starts_with('\u{FEFF}') {
-        "a byte order mark (U+FEFF), which may only open the file; remove it".to_owned()
-    } else {
-        message
-    };
-    (offset, message)
-}
-
-fn nul_message() -> String {
-    "a NUL byte, which JSON text never holds; the file may be damaged or not be text".to_owned()
-}
-
-/// `serde_json`'s words, reworded where they would puzzle a person.
-fn readable(message: String) -> String {
-    match message.as_str() {
-        "recursion limit exceeded" => "lists and objects are nested too deeply".to_owned(),
-        "number out of range" => {
-            "the number is out of range (beyond any 64-bit floating-point number)".to_owned()
-        }
-        _ => message,
-    }
-}
-
-/// `serde_json`'s message without its own " at line L column C" suffix.
-fn serde_message(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    match text.rfind(" at line ") {
-        Some(i) if e.line() > 0 => text[..i].to_owned(),
-        _ => text,
-    }
+    static FIELDS: OnceLock<KnownFields> = OnceLock::new();
+    FIELDS.get_or_init(|| KnownFields {
+        roadmap: of::<Roadmap>(),
+        phase: of::<Phase>(),
+        topic: of::<Topic>(),
+        source: of::<Source>(),
+    })
 }
