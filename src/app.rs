@@ -6,86 +6,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError};
 use std::sync::{Arc, Mutex};
 
+pub use crate::command::{Command, View};
 use crate::layout::Direction;
-use crate::model::{LoadError, LoadedRoadmap, Status};
+use crate::model::{LoadError, LoadedRoadmap};
 use crate::tracker::{Edit, Tracker};
 use crate::ui;
 use crate::ui::details::{DetailAction, ProgressView};
+use crate::ui::file_dialog::{NO_DIALOG_NOTE, NO_DIALOG_WITHIN, file_dialog_reachable};
 use crate::ui::map::{MapEvent, MapInput, MapView};
-
-/// Which view fills the window.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum View {
-    /// The node map.
-    Map,
-    /// The outline: phases and topics as a list.
-    Outline,
-}
-
-/// What the user asked for during a frame; applied after drawing.
-#[derive(Debug, Clone, PartialEq)]
-#[must_use]
-pub enum Command {
-    /// Select a topic (and bring it into view), or clear the selection.
-    Select(Option<usize>),
-    /// Fit the whole map into the window.
-    Fit,
-    /// Show another view.
-    ShowView(View),
-    /// Lay the map out in another direction.
-    SetDirection(Direction),
-    /// Ask for a roadmap file with the system's file dialog.
-    OpenDialog,
-    /// Show the field to type a roadmap's path.
-    OpenPathPrompt,
-    /// Load the roadmap at this path.
-    OpenPath(PathBuf),
-    /// Close the window.
-    Quit,
-    /// Change the user's progress.
-    Edit(Edit),
-    /// Undo the last change to progress.
-    Undo,
-    /// Redo the last undone change.
-    Redo,
-    /// Ask before resetting progress.
-    AskReset,
-    /// Show or hide the progress panel.
-    ToggleProgressPanel,
-    /// Show or hide the outline beside the map.
-    ToggleOutlinePanel,
-    /// Show or hide the overview map.
-    ToggleMinimap,
-    /// Hide a notice.
-    DismissNotice(usize),
-    /// Open the export dialog.
-    OpenExport,
-    /// Open the search bar, or give it the keyboard again.
-    OpenSearch,
-    /// Close the search bar and forget the query.
-    CloseSearch,
-    /// Select a topic from the keyboard and bring it into view; the detail panel stays as it
-    /// was.
-    MoveTo(usize),
-    /// Open the detail panel of the selected topic.
-    OpenDetails,
-    /// Show or hide the keyboard shortcuts.
-    ToggleHelp,
-    /// Tick or untick a filter value.
-    ToggleFilter(ui::filter::FilterKey),
-    /// Clear every filter.
-    ClearFilters,
-    /// Start presenting: full screen, topic by topic.
-    Present,
-    /// Move while presenting.
-    PresentStep(ui::present::Step),
-    /// Stop presenting and go back to the view there was before.
-    StopPresenting,
-    /// Use another colour theme (and remember it).
-    SetTheme(crate::settings::ThemeChoice),
-    /// Show every problem of the last reload that failed.
-    ShowReloadProblems,
-}
 
 /// How an attempt to open a roadmap ended, reported from the thread that ran it.
 enum OpenOutcome {
@@ -113,22 +41,8 @@ impl PathPrompt {
     }
 }
 
-/// A dialog that returns sooner than this without a file was not shown to anyone.
-pub(crate) const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(400);
-
-const NO_DIALOG_NOTE: &str = "No file dialog is available on this system: type the file's path.";
-
-/// Whether the system file dialog can be shown. On Linux and the BSDs it is reached over the
-/// session D-Bus (the desktop portal); without a session bus the request would wait forever.
-pub(crate) fn file_dialog_reachable() -> bool {
-    if cfg!(all(unix, not(target_os = "macos"))) {
-        std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
-            || std::env::var_os("XDG_RUNTIME_DIR")
-                .is_some_and(|dir| Path::new(&dir).join("bus").exists())
-    } else {
-        true
-    }
-}
+/// How much one press of + or - zooms the map.
+const KEY_ZOOM: f32 = 1.25;
 
 /// Where the screenshot switch stands.
 struct Screenshot {
@@ -817,159 +731,92 @@ impl RoadmapApp {
         }
     }
 
+    /// Turns the keys pressed this frame into commands, through the one table of bindings
+    /// (`command::BINDINGS`). Ctrl shortcuts work anywhere; the others only while no text field
+    /// and no dialog has the keyboard; presenting has keys of its own.
     fn shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
-        let quit = KeyboardShortcut::new(Modifiers::COMMAND, Key::Q);
-        let export = KeyboardShortcut::new(Modifiers::COMMAND, Key::E);
-        let find = KeyboardShortcut::new(Modifiers::COMMAND, Key::F);
-        ctx.input_mut(|i| {
-            if i.consume_shortcut(&find) {
-                commands.push(Command::OpenSearch);
-            }
-            if i.consume_shortcut(&open) {
-                commands.push(Command::OpenDialog);
-            }
-            if i.consume_shortcut(&export) {
-                commands.push(Command::OpenExport);
-            }
-            if i.consume_shortcut(&quit) {
-                commands.push(Command::Quit);
-            }
-        });
+        use crate::command::{self, Action, Scope};
         let typing = ctx.egui_wants_keyboard_input();
-        if self.presenting.is_some() {
-            if !typing {
-                Self::presentation_keys(ctx, commands);
-            }
-            return;
-        }
-        let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-        let redo = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-        let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-        if !typing {
-            ctx.input_mut(|i| {
-                // The longer shortcut first, or Ctrl+Z would swallow Ctrl+Shift+Z.
-                if i.consume_shortcut(&redo) || i.consume_shortcut(&redo_y) {
-                    commands.push(Command::Redo);
-                }
-                if i.consume_shortcut(&undo) {
-                    commands.push(Command::Undo);
-                }
-            });
-        }
         let dialog_open =
             self.problems.is_some() || self.path_prompt.is_some() || self.confirm_reset;
-        if typing || dialog_open {
-            return;
+        let mut fired = ctx.input_mut(|i| command::triggered(i, Scope::Always));
+        // Undo and redo in a text field are the field's own.
+        if typing {
+            fired.retain(|(a, _)| !matches!(a, Action::Undo | Action::Redo));
         }
-        let slash = ctx.input_mut(|i| {
-            let text = i
-                .events
-                .iter()
-                .any(|e| matches!(e, egui::Event::Text(t) if t == "/"));
-            i.events
-                .retain(|e| !matches!(e, egui::Event::Text(t) if t == "/"));
-            i.consume_key(Modifiers::NONE, Key::Slash) || text
-        });
-        if slash {
-            commands.push(Command::OpenSearch);
-        }
-        let help = ctx.input(|i| {
-            i.key_pressed(Key::F1)
-                || i.key_pressed(Key::Questionmark)
-                || i.events
-                    .iter()
-                    .any(|e| matches!(e, egui::Event::Text(t) if t == "?"))
-        });
-        if help {
-            commands.push(Command::ToggleHelp);
-        }
-        if ctx.input(|i| i.key_pressed(Key::F5)) {
-            commands.push(Command::Present);
-        }
-        if self.view == View::Map && ctx.input(|i| i.modifiers.is_none() && i.key_pressed(Key::M)) {
-            commands.push(Command::ToggleMinimap);
-        }
-        if ctx.input(|i| i.key_pressed(Key::Escape)) {
-            commands.push(if self.panels.help {
-                Command::ToggleHelp
-            } else if self.search.is_some() {
-                Command::CloseSearch
+        if !typing && !dialog_open {
+            let scope = if self.presenting.is_some() {
+                Scope::Presenting
             } else {
-                Command::Select(None)
-            });
+                Scope::Browsing
+            };
+            fired.extend(ctx.input_mut(|i| command::triggered(i, scope)));
         }
-        if self.view == View::Map {
-            self.arrow_keys(ctx, commands);
+        for (action, key) in fired {
+            if let Some(command) = self.command_for(action, key) {
+                commands.push(command);
+            }
         }
-        if let Some(topic) = self.selected {
-            let keys = [
-                (Key::T, Status::Todo),
-                (Key::I, Status::Doing),
-                (Key::D, Status::Done),
-                (Key::S, Status::Skipped),
-            ];
-            for (key, status) in keys {
-                if ctx.input(|i| i.key_pressed(key) && i.modifiers.is_none()) {
-                    commands.push(Command::Edit(Edit::Status(topic, status)));
+    }
+
+    /// What a triggered binding asks for, given what the window shows.
+    fn command_for(
+        &self,
+        action: crate::command::Action,
+        key: Option<egui::Key>,
+    ) -> Option<Command> {
+        use crate::command::{Action, MARK_KEYS, STEP_KEYS};
+        let presenting = self.presenting.is_some();
+        Some(match action {
+            Action::Open => Command::OpenDialog,
+            Action::Export => Command::OpenExport,
+            Action::Quit => Command::Quit,
+            Action::Undo if !presenting => Command::Undo,
+            Action::Redo if !presenting => Command::Redo,
+            Action::Find if !presenting => Command::OpenSearch,
+            Action::Help => Command::ToggleHelp,
+            Action::Present => Command::Present,
+            Action::Fit if self.view == View::Map => Command::Fit,
+            Action::Zoom if self.view == View::Map => {
+                Command::Zoom(if key == Some(egui::Key::Minus) {
+                    1.0 / KEY_ZOOM
+                } else {
+                    KEY_ZOOM
+                })
+            }
+            Action::Minimap if self.view == View::Map => Command::ToggleMinimap,
+            Action::Escape => {
+                if self.panels.help {
+                    Command::ToggleHelp
+                } else if self.search.is_some() {
+                    Command::CloseSearch
+                } else {
+                    Command::Select(None)
                 }
             }
-        }
-    }
-
-    fn presentation_keys(ctx: &egui::Context, commands: &mut Vec<Command>) {
-        use egui::Key;
-        use ui::present::Step;
-        let keys = [
-            (Key::ArrowRight, Step::Next),
-            (Key::ArrowDown, Step::Next),
-            (Key::Space, Step::Next),
-            (Key::ArrowLeft, Step::Previous),
-            (Key::ArrowUp, Step::Previous),
-            (Key::Backspace, Step::Previous),
-            (Key::PageDown, Step::NextPhase),
-            (Key::PageUp, Step::PreviousPhase),
-            (Key::Home, Step::First),
-            (Key::End, Step::Last),
-        ];
-        for (key, step) in keys {
-            if ctx.input(|i| i.key_pressed(key)) {
-                commands.push(Command::PresentStep(step));
+            Action::OpenDetails if self.view == View::Map && !self.panels.details => {
+                self.selected?;
+                Command::OpenDetails
             }
-        }
-        if ctx.input(|i| i.key_pressed(Key::Escape) || i.key_pressed(Key::F5)) {
-            commands.push(Command::StopPresenting);
-        }
-    }
-
-    /// Arrows walk the graph from the selected topic (or start at the first topic); Enter opens
-    /// its panel.
-    fn arrow_keys(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
-        use egui::Key;
-        let pressed = [
-            Key::ArrowLeft,
-            Key::ArrowRight,
-            Key::ArrowUp,
-            Key::ArrowDown,
-        ]
-        .into_iter()
-        .find(|&k| ctx.input(|i| i.key_pressed(k) && i.modifiers.is_none()));
-        if let Some(key) = pressed {
-            let to = match self.selected {
-                Some(from) => self.map.neighbour(&self.loaded, from, key),
-                None => self.loaded.graph.topological_order().first().copied(),
-            };
-            if let Some(to) = to {
-                commands.push(Command::MoveTo(to));
+            Action::Walk if self.view == View::Map => {
+                let to = match self.selected {
+                    Some(from) => self.map.neighbour(&self.loaded, from, key?),
+                    None => self.loaded.graph.topological_order().first().copied(),
+                }?;
+                Command::MoveTo(to)
             }
-        }
-        if self.selected.is_some()
-            && !self.panels.details
-            && ctx.input(|i| i.key_pressed(Key::Enter) && i.modifiers.is_none())
-        {
-            commands.push(Command::OpenDetails);
-        }
+            Action::Mark => {
+                let topic = self.selected?;
+                let (status, _) = MARK_KEYS.iter().find(|(_, k)| Some(*k) == key)?;
+                Command::Edit(Edit::Status(topic, *status))
+            }
+            Action::Step => {
+                let (_, step) = STEP_KEYS.iter().find(|(k, _)| Some(*k) == key)?;
+                Command::PresentStep(*step)
+            }
+            Action::StopPresenting => Command::StopPresenting,
+            _ => return None,
+        })
     }
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
@@ -988,6 +835,7 @@ impl RoadmapApp {
                 }
             }
             Command::OpenDetails => self.panels.details = self.selected.is_some(),
+            Command::Zoom(factor) => self.map.zoom_by(ctx, factor),
             Command::Present => self.start_presenting(ctx),
             Command::PresentStep(step) => {
                 if let Some(p) = &mut self.presenting
@@ -1007,7 +855,10 @@ impl RoadmapApp {
             Command::ToggleFilter(key) => self.filters.toggle(key),
             Command::ClearFilters => self.filters = ui::filter::Filters::default(),
             Command::ToggleHelp => self.panels.help = !self.panels.help,
-            Command::Fit => self.map.request_fit(),
+            Command::Fit => {
+                self.map.request_fit();
+                ctx.request_repaint();
+            }
             Command::ShowView(view) => self.view = view,
             Command::SetDirection(d) => self.map.set_direction(d),
             Command::OpenDialog => self.open_dialog(ctx),

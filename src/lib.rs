@@ -4,6 +4,7 @@
 pub mod app;
 pub mod bench;
 pub mod cli;
+pub mod command;
 pub mod export;
 pub mod fonts;
 pub mod layout;

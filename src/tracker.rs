@@ -4,24 +4,10 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::model::{LoadedRoadmap, Overview, Progress, Status};
+use crate::model::{LoadedRoadmap, Overview, Progress};
 use crate::store::{self, DiskCheck, Notice, Saver};
 
-/// One change the user makes to their progress.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Edit {
-    /// Set a topic's status.
-    Status(usize, Status),
-    /// Replace a topic's note.
-    Note(usize, String),
-    /// Aim for a topic, or drop the goal.
-    Goal(Option<usize>),
-    /// Clear every status, note and the goal of this roadmap's topics.
-    Reset,
-    /// Take the statuses, notes and goal of this roadmap's topics from other progress (a personal
-    /// roadmap file being opened); entries for other topics stay as they are.
-    Restore(Box<Progress>),
-}
+pub use crate::model::progress::Edit;
 
 /// Progress on the open roadmap, kept in step with the disk.
 pub struct Tracker {

@@ -202,3 +202,19 @@ impl Progress {
         }
     }
 }
+
+/// One change the user makes to their progress.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    /// Set a topic's status.
+    Status(usize, Status),
+    /// Replace a topic's note.
+    Note(usize, String),
+    /// Aim for a topic, or drop the goal.
+    Goal(Option<usize>),
+    /// Clear every status, note and the goal of this roadmap's topics.
+    Reset,
+    /// Take the statuses, notes and goal of this roadmap's topics from other progress (a personal
+    /// roadmap file being opened); entries for other topics stay as they are.
+    Restore(Box<Progress>),
+}

@@ -255,12 +255,14 @@ impl ExportDialog {
         if let Some(text) = self.path_field.as_ref().filter(|t| !t.trim().is_empty()) {
             let path = PathBuf::from(text.trim());
             std::thread::spawn(move || finish(tx, make_and_write(make, &path)));
-        } else if self.file_dialogs && crate::app::file_dialog_reachable() {
+        } else if self.file_dialogs && super::file_dialog::file_dialog_reachable() {
             std::thread::spawn(move || {
                 let asked = std::time::Instant::now();
                 let saved = match rfd::FileDialog::new().set_file_name(&file_name).save_file() {
                     Some(path) => make_and_write(make, &path),
-                    None if asked.elapsed() < crate::app::NO_DIALOG_WITHIN => Saved::NoDialog,
+                    None if asked.elapsed() < super::file_dialog::NO_DIALOG_WITHIN => {
+                        Saved::NoDialog
+                    }
                     None => Saved::Cancelled,
                 };
                 finish(tx, saved);

@@ -1,19 +1,10 @@
 //! Filters by phase, status and tag (View > Filter): the map dims what they leave out, and a
 //! slim bar says how many topics they let through.
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::{LoadedRoadmap, Overview, Status};
 
-/// One value a filter can let through.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FilterKey {
-    /// A phase, by id (so a reload that adds or reorders phases keeps the same one ticked).
-    Phase(String),
-    /// A status.
-    Status(Status),
-    /// A tag.
-    Tag(String),
-}
+pub use crate::command::FilterKey;
 
 /// The filters in force. Within a kind, any ticked value lets a topic through; across kinds,
 /// a topic has to pass each kind that has something ticked.

@@ -1,65 +1,5 @@
-//! The keyboard shortcuts window (F1 or ?): every key the window answers to.
-
-/// Every shortcut, as (keys, what they do), grouped under headings. The README's table says the
-/// same.
-pub const SHORTCUTS: &[(&str, &[(&str, &str)])] = &[
-    (
-        "Map",
-        &[
-            (
-                "Left  Right",
-                "to a prerequisite, to a topic it unlocks (Up, Down top to bottom)",
-            ),
-            (
-                "Up  Down",
-                "to the neighbour in the same layer (Left, Right top to bottom)",
-            ),
-            ("Enter", "open the selected topic's panel"),
-            ("Esc", "close search, or clear the selection"),
-            ("F", "fit the whole map to the window"),
-            ("+  -", "zoom the map in, out"),
-            ("M", "show or hide the overview map"),
-            (
-                "D  I  S  T",
-                "mark the selected topic done, doing, skipped, to do",
-            ),
-        ],
-    ),
-    (
-        "Search",
-        &[
-            ("Ctrl+F  or  /", "search titles, tags and summaries"),
-            ("Up  Down", "move through the results"),
-            ("Enter", "select the result and bring it into view"),
-            ("Esc", "clear the search"),
-        ],
-    ),
-    (
-        "Presentation",
-        &[
-            ("F5", "present: full screen, topic by topic"),
-            ("Right  Space  Left", "next topic, previous topic"),
-            ("Page Down  Page Up", "next phase, previous phase"),
-            ("Home  End", "first topic, last topic"),
-            ("Esc", "stop presenting, back to the view you had"),
-        ],
-    ),
-    (
-        "Window",
-        &[
-            ("Ctrl+Z", "undo"),
-            ("Ctrl+Shift+Z  or  Ctrl+Y", "redo"),
-            ("Ctrl+O", "open a roadmap"),
-            ("Ctrl+E", "export"),
-            (
-                "Ctrl+plus  Ctrl+minus  Ctrl+0",
-                "larger, smaller, normal text",
-            ),
-            ("Ctrl+Q", "quit"),
-            ("F1  or  ?", "this list"),
-        ],
-    ),
-];
+//! The keyboard shortcuts window (F1 or ?): every key the window answers to, listed from the
+//! table of bindings the key handling reads (`command::BINDINGS`).
 
 /// Draws the shortcuts window; returns `true` when the user closed it.
 #[must_use]
@@ -77,7 +17,7 @@ pub fn help_window(ctx: &egui::Context) -> bool {
                 .num_columns(2)
                 .spacing([24.0, 4.0])
                 .show(ui, |ui| {
-                    for (k, (heading, rows)) in SHORTCUTS.iter().enumerate() {
+                    for (k, (heading, rows)) in crate::command::help_rows().iter().enumerate() {
                         if k > 0 {
                             // A blank row between groups.
                             ui.label("");
@@ -85,7 +25,7 @@ pub fn help_window(ctx: &egui::Context) -> bool {
                         }
                         ui.label(egui::RichText::new(*heading).strong());
                         ui.end_row();
-                        for (keys, what) in *rows {
+                        for (keys, what) in rows {
                             ui.label(egui::RichText::new(*keys).monospace());
                             ui.label(*what);
                             ui.end_row();

@@ -20,8 +20,6 @@ const ZOOM_RANGE: (f32, f32) = (0.05, 4.0);
 const MAX_FIT_ZOOM: f32 = 1.25;
 /// Space kept free around the map when fitting, in points.
 const FIT_MARGIN: f32 = 32.0;
-/// How much one press of + or - zooms the map.
-const KEY_ZOOM: f32 = 1.25;
 /// How long the camera takes to glide to a topic, in seconds.
 const CAMERA_SECONDS: f64 = 0.35;
 /// When fitting the whole map would draw titles smaller than this zoom reads (about 9 px), the
@@ -758,30 +756,13 @@ impl MapView {
                 self.to_screen.translation.x += scroll.x;
             }
         }
-        let keys = ui.input(|i| (i.key_pressed(egui::Key::F), i.modifiers.any()));
-        if keys.0 && !keys.1 && !ui.ctx().egui_wants_keyboard_input() {
-            self.needs_fit = true;
-            ui.ctx().request_repaint();
-        }
-        // + and - zoom the map around the middle of the window, for those without a wheel.
-        // With Ctrl (Cmd) held they are egui's text size, so they are left alone then.
-        if !ui.ctx().egui_wants_keyboard_input() {
-            let factor = ui.input(|i| {
-                if i.modifiers.command || i.modifiers.alt {
-                    return 1.0;
-                }
-                let zoom_in = i.key_pressed(egui::Key::Plus) || i.key_pressed(egui::Key::Equals);
-                let zoom_out = i.key_pressed(egui::Key::Minus);
-                match (zoom_in, zoom_out) {
-                    (true, false) => KEY_ZOOM,
-                    (false, true) => 1.0 / KEY_ZOOM,
-                    _ => 1.0,
-                }
-            });
-            if (factor - 1.0).abs() > f32::EPSILON {
-                self.zoom_around(rect.center(), factor);
-                ui.ctx().request_repaint();
-            }
+    }
+
+    /// Zooms the map by `factor` around the middle of the window (the + and - keys).
+    pub fn zoom_by(&mut self, ctx: &egui::Context, factor: f32) {
+        if self.rect.is_positive() {
+            self.zoom_around(self.rect.center(), factor);
+            ctx.request_repaint();
         }
     }
 
@@ -883,15 +864,10 @@ fn context_menu_ui(
     events: &mut Vec<MapEvent>,
 ) {
     let current = input.overview.map(|o| o.status[topic]);
-    for (status, key) in [
-        (Status::Todo, "T"),
-        (Status::Doing, "I"),
-        (Status::Done, "D"),
-        (Status::Skipped, "S"),
-    ] {
+    for (status, key) in crate::command::MARK_KEYS {
         let label = format!("Mark {}", status.name());
         let button = egui::Button::selectable(current.unwrap_or_default() == status, label)
-            .shortcut_text(key);
+            .shortcut_text(key.name());
         if ui.add(button).clicked() {
             events.push(MapEvent::SetStatus(topic, status));
             ui.close();

@@ -2,6 +2,7 @@
 
 pub mod details;
 pub mod export_dialog;
+pub mod file_dialog;
 pub mod filter;
 pub mod help;
 pub mod linked_text;
@@ -13,7 +14,7 @@ pub mod progress;
 pub mod search;
 pub mod theme;
 
-use crate::app::{Command, View};
+use crate::command::{Action, Command, View};
 use crate::layout::Direction;
 use crate::model::LoadedRoadmap;
 
@@ -59,7 +60,8 @@ pub fn top_bar_ui(
     let roadmap = &loaded.roadmap;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
-            let open = egui::Button::new("Open roadmap…").shortcut_text(shortcut(ui, egui::Key::O));
+            let open = egui::Button::new("Open roadmap…")
+                .shortcut_text(Action::Open.shortcut_text(ui.ctx()));
             if ui.add(open).clicked() {
                 commands.push(Command::OpenDialog);
             }
@@ -67,34 +69,32 @@ pub fn top_bar_ui(
                 commands.push(Command::OpenPathPrompt);
             }
             ui.separator();
-            let export_keys = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::E);
             let export =
-                egui::Button::new("Export…").shortcut_text(ui.ctx().format_shortcut(&export_keys));
+                egui::Button::new("Export…").shortcut_text(Action::Export.shortcut_text(ui.ctx()));
             if ui.add(export).clicked() {
                 commands.push(Command::OpenExport);
             }
             ui.separator();
-            let quit = egui::Button::new("Quit").shortcut_text(shortcut(ui, egui::Key::Q));
+            let quit =
+                egui::Button::new("Quit").shortcut_text(Action::Quit.shortcut_text(ui.ctx()));
             if ui.add(quit).clicked() {
                 commands.push(Command::Quit);
             }
         });
         ui.menu_button("Edit", |ui| {
-            let undo = egui::Button::new("Undo").shortcut_text(shortcut(ui, egui::Key::Z));
+            let undo =
+                egui::Button::new("Undo").shortcut_text(Action::Undo.shortcut_text(ui.ctx()));
             if ui.add_enabled(state.can_undo, undo).clicked() {
                 commands.push(Command::Undo);
             }
-            let redo_keys = egui::KeyboardShortcut::new(
-                egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
-                egui::Key::Z,
-            );
             let redo =
-                egui::Button::new("Redo").shortcut_text(ui.ctx().format_shortcut(&redo_keys));
+                egui::Button::new("Redo").shortcut_text(Action::Redo.shortcut_text(ui.ctx()));
             if ui.add_enabled(state.can_redo, redo).clicked() {
                 commands.push(Command::Redo);
             }
             ui.separator();
-            let find = egui::Button::new("Find…").shortcut_text(shortcut(ui, egui::Key::F));
+            let find =
+                egui::Button::new("Find…").shortcut_text(Action::Find.shortcut_text(ui.ctx()));
             if ui.add(find).clicked() {
                 commands.push(Command::OpenSearch);
             }
@@ -119,7 +119,8 @@ pub fn top_bar_ui(
                 commands.push(Command::ToggleOutlinePanel);
             }
             let mut minimap = state.minimap;
-            let toggle = ui.checkbox(&mut minimap, "Overview map (M)");
+            let label = format!("Overview map ({})", Action::Minimap.shortcut_text(ui.ctx()));
+            let toggle = ui.checkbox(&mut minimap, label);
             if toggle.changed() {
                 commands.push(Command::ToggleMinimap);
             }
@@ -136,16 +137,19 @@ pub fn top_bar_ui(
                 filter::filter_menu_ui(ui, loaded, state.filters, &mut commands);
             });
             ui.separator();
-            let fit = egui::Button::new("Fit map to window").shortcut_text("F");
+            let fit = egui::Button::new("Fit map to window")
+                .shortcut_text(Action::Fit.shortcut_text(ui.ctx()));
             if ui.add_enabled(view == View::Map, fit).clicked() {
                 commands.push(Command::Fit);
             }
             ui.separator();
-            let present = egui::Button::new("Present").shortcut_text("F5");
+            let present =
+                egui::Button::new("Present").shortcut_text(Action::Present.shortcut_text(ui.ctx()));
             if ui.add(present).clicked() {
                 commands.push(Command::Present);
             }
-            let help = egui::Button::new("Keyboard shortcuts").shortcut_text("F1");
+            let help = egui::Button::new("Keyboard shortcuts")
+                .shortcut_text(Action::Help.shortcut_text(ui.ctx()));
             if ui.add(help).clicked() {
                 commands.push(Command::ToggleHelp);
             }
@@ -203,11 +207,6 @@ pub fn top_bar_ui(
     );
     ui.add_space(4.0);
     commands
-}
-
-fn shortcut(ui: &egui::Ui, key: egui::Key) -> String {
-    ui.ctx()
-        .format_shortcut(&egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, key))
 }
 
 /// "54 topics · 2 phases · about 180 hours of study".

@@ -16,24 +16,7 @@ pub struct Presentation {
     phase_of: Vec<usize>,
 }
 
-/// A move asked for while presenting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Step {
-    /// The next topic.
-    Next,
-    /// The previous topic.
-    Previous,
-    /// The first topic of the next phase.
-    NextPhase,
-    /// The first topic of this phase, or of the previous phase when already there.
-    PreviousPhase,
-    /// The first topic.
-    First,
-    /// The last topic.
-    Last,
-    /// This topic.
-    To(usize),
-}
+pub use crate::command::Step;
 
 impl Presentation {
     /// A presentation of the whole roadmap, on its first topic.

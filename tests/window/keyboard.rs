@@ -190,3 +190,33 @@ fn f1_lists_every_shortcut_and_esc_closes_it() {
     harness.run();
     assert!(harness.state().help_open(), "? opens it too");
 }
+
+/// One table of bindings: the shortcuts window lists every row of it, and each key it names for
+/// a menu entry is the one the menu shows and the one that works.
+#[test]
+fn the_shortcuts_window_and_the_menus_read_the_one_table_of_bindings() {
+    use roadmap::command::{self, Action};
+    let mut harness = harness();
+    harness.key_press(Key::F1);
+    harness.run();
+    for (group, rows) in command::help_rows() {
+        assert!(harness.get_all_by_label(group).next().is_some(), "{group}");
+        for (_, what) in rows {
+            harness.get_by_label(what);
+        }
+    }
+    harness.key_press(Key::Escape);
+    harness.run();
+    // The View menu shows the key the table gives the overview map, and that key works.
+    let key = Action::Minimap.binding().unwrap().keys[0];
+    harness.get_by_label("View").click();
+    harness.run();
+    let label = format!("Overview map ({})", key.logical_key.name());
+    harness.get_by_label(&label);
+    harness.key_press(Key::Escape);
+    harness.run();
+    let before = harness.state().settings().overview_map;
+    harness.key_press(key.logical_key);
+    harness.run();
+    assert_ne!(harness.state().settings().overview_map, before);
+}
