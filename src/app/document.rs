@@ -1,0 +1,304 @@
+//! The open roadmap: opening another (file dialog or path field, loaded off the UI thread), the
+//! progress tracker that goes with it, the watches on the roadmap file and the progress file,
+//! live reload, the progress a personal roadmap carries, and the fonts its text needs.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::TryRecvError;
+
+use super::{PathPrompt, RoadmapApp};
+use crate::model::{LoadError, LoadedRoadmap};
+use crate::tracker::{Edit, Tracker};
+use crate::ui;
+use crate::ui::file_dialog::{NO_DIALOG_NOTE, NO_DIALOG_WITHIN, file_dialog_reachable};
+
+/// How an attempt to open a roadmap ended, reported from the thread that ran it.
+pub(super) enum OpenOutcome {
+    Loaded(PathBuf, Box<LoadedRoadmap>),
+    Failed(LoadError),
+    Cancelled,
+    /// The file dialog closed at once without a choice: there is no dialog on this system.
+    NoDialog,
+}
+
+/// Whether the open roadmap's text has been checked for characters the fonts lack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FontCheck {
+    Pending,
+    Done,
+}
+
+pub(super) fn load_outcome(path: PathBuf) -> OpenOutcome {
+    match crate::model::load_file(&path) {
+        Ok(loaded) => OpenOutcome::Loaded(path, Box::new(loaded)),
+        Err(problems) => OpenOutcome::Failed(problems),
+    }
+}
+
+/// The banner's text: the file, its first problem and how many more there are.
+pub(super) fn reload_banner(file: &str, problems: &LoadError) -> String {
+    let first = problems.lines().next().unwrap_or_default();
+    let more = problems.diagnostics.len().saturating_sub(1);
+    let text = format!("{file} changed on disk but cannot be loaded: {first}");
+    if more > 0 {
+        format!("{text} ({more} more)")
+    } else {
+        text
+    }
+}
+
+impl RoadmapApp {
+    /// A personal roadmap file carries progress: it replaces what is recorded for its topics, as
+    /// one change that Undo takes back.
+    pub(super) fn restore_carried_progress(&mut self) {
+        if let Some(carried) = self.loaded.carried_progress.take() {
+            self.tracker
+                .apply(&self.loaded, Edit::Restore(Box::new(carried)));
+            self.tracker.add_info("The progress saved in this file was restored. Edit > Undo goes back to what you had.");
+        }
+    }
+
+    /// Adds system fonts for characters of the roadmap the bundled fonts lack (Chinese,
+    /// Japanese, Arabic, …), then lays the map out again once they are in use.
+    pub(super) fn ensure_fonts(&mut self, ctx: &egui::Context) {
+        if self.fonts == FontCheck::Done {
+            return;
+        }
+        self.fonts = FontCheck::Done;
+        let fallbacks =
+            crate::fonts::fallbacks_for(crate::fonts::roadmap_chars(&self.loaded.roadmap));
+        if !fallbacks.is_empty() {
+            crate::fonts::install(ctx, fallbacks);
+            // The new fonts apply from the next pass: measure the titles again then.
+            self.map.relayout_next_pass(ctx);
+            ctx.request_repaint();
+        }
+    }
+
+    /// Opens the system file dialog on another thread, so the window keeps drawing; the chosen
+    /// file is loaded there too.
+    pub(super) fn open_dialog(&mut self, ctx: &egui::Context) {
+        if self.pending_open.is_some() {
+            return;
+        }
+        if !self.file_dialogs || !file_dialog_reachable() {
+            self.path_prompt = Some(PathPrompt::new(self.current_path(), Some(NO_DIALOG_NOTE)));
+            return;
+        }
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let start_dir = self
+            .file
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf);
+        std::thread::spawn(move || {
+            let mut dialog = rfd::FileDialog::new()
+                .set_title("Open roadmap")
+                .add_filter("Roadmap (JSON)", &["json"]);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let asked = std::time::Instant::now();
+            let outcome = match dialog.pick_file() {
+                Some(path) => load_outcome(path),
+                None if asked.elapsed() < NO_DIALOG_WITHIN => OpenOutcome::NoDialog,
+                None => OpenOutcome::Cancelled,
+            };
+            let _ = tx.send(outcome);
+            ctx.request_repaint();
+        });
+        self.pending_open = Some(rx);
+    }
+
+    pub(super) fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(load_outcome(path));
+            ctx.request_repaint();
+        });
+        self.pending_open = Some(rx);
+    }
+
+    pub(super) fn current_path(&self) -> String {
+        self.file
+            .as_deref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    }
+
+    pub(super) fn poll_open(&mut self, ctx: &egui::Context) {
+        let Some(rx) = &self.pending_open else {
+            return;
+        };
+        let outcome = match rx.try_recv() {
+            Err(TryRecvError::Empty) => return,
+            Err(TryRecvError::Disconnected) => OpenOutcome::Cancelled,
+            Ok(outcome) => outcome,
+        };
+        self.pending_open = None;
+        match outcome {
+            OpenOutcome::Cancelled => {}
+            OpenOutcome::NoDialog => {
+                self.path_prompt = Some(PathPrompt::new(self.current_path(), Some(NO_DIALOG_NOTE)));
+            }
+            OpenOutcome::Loaded(path, loaded) => {
+                self.loaded = *loaded;
+                self.fonts = FontCheck::Pending;
+                self.file = Some(path);
+                self.selected = None;
+                self.problems = None;
+                self.reload_problems = None;
+                self.map.reset();
+                self.switch_tracker();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
+                self.save_settings();
+            }
+            OpenOutcome::Failed(problems) => {
+                self.problems = Some(problems);
+            }
+        }
+    }
+
+    /// The progress of a newly opened roadmap lives under its own id; an app that keeps progress
+    /// in memory goes on doing so.
+    pub(super) fn switch_tracker(&mut self) {
+        if let Err(e) = self.tracker.flush() {
+            eprintln!("warning: progress of the previous roadmap: {e}");
+        }
+        let path = self
+            .progress_folder
+            .as_deref()
+            .and_then(|folder| crate::store::path_in(folder, &self.loaded.roadmap.id));
+        self.tracker = if self.tracker.path().is_some() && path.is_some() {
+            Tracker::open(&self.loaded, path)
+        } else {
+            Tracker::in_memory(&self.loaded)
+        };
+    }
+
+    /// Watches the open file, and only it: a watch starts when a file is opened and stops when
+    /// another one (or none) is.
+    pub(super) fn keep_watching(&mut self, ctx: &egui::Context) {
+        if self.watching.as_ref().map(|(file, _)| file) == self.file.as_ref() {
+            return;
+        }
+        self.watching = self.file.clone().map(|file| {
+            let ctx = ctx.clone();
+            let watch = crate::watch::FileWatch::new(&file, move || ctx.request_repaint())
+                .map_err(|e| {
+                    eprintln!(
+                        "warning: {}: changes on disk are not followed: {e}",
+                        file.display()
+                    );
+                })
+                .ok();
+            (file, watch)
+        });
+    }
+
+    /// Watches the progress file, so progress written there by `roadmap mark` or another window
+    /// shows here at once; the watch follows the tracker when another roadmap is opened.
+    pub(super) fn keep_watching_progress(&mut self, ctx: &egui::Context) {
+        let check = self.tracker.disk_check();
+        let same = match (&self.watching_progress, &check) {
+            (Some((watched, _)), Some(check)) => watched.same_saver(check),
+            (None, None) => true,
+            _ => false,
+        };
+        if same {
+            return;
+        }
+        let ctx = ctx.clone();
+        self.tracker.wake_with(move || ctx.request_repaint());
+        self.watching_progress = check
+            .zip(self.tracker.path().cloned())
+            .map(|(check, path)| {
+                let asks = check.clone();
+                // The folder is watched, so it must exist before the first save makes it.
+                if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    let _ = std::fs::create_dir_all(folder);
+                }
+                let watch = crate::watch::FileWatch::with_loader(
+                    &path,
+                    move |_| asks.request(),
+                    || {},
+                )
+                .map_err(|e| {
+                    eprintln!(
+                        "warning: {}: progress recorded elsewhere shows only after a restart: {e}",
+                        path.display()
+                    );
+                })
+                .ok();
+                (check, watch)
+            });
+    }
+
+    /// Takes in the open file as it changed on disk, if it did.
+    pub(super) fn poll_reload(&mut self, ctx: &egui::Context) {
+        let Some(reloaded) = self
+            .watching
+            .as_ref()
+            .and_then(|(_, watch)| watch.as_ref())
+            .and_then(crate::watch::FileWatch::latest)
+        else {
+            return;
+        };
+        match reloaded {
+            Ok(loaded) => self.reloaded(ctx, *loaded),
+            Err(problems) => self.reload_problems = Some(problems),
+        }
+    }
+
+    /// Shows the new version of the open file, keeping the camera, the selection (by topic id)
+    /// and the progress.
+    pub(super) fn reloaded(&mut self, ctx: &egui::Context, mut loaded: LoadedRoadmap) {
+        // The progress on screen is the user's latest; a personal file's copy is not put back.
+        loaded.carried_progress = None;
+        let selected = self
+            .selected
+            .and_then(|i| self.loaded.roadmap.topics.get(i))
+            .map(|t| t.id.clone());
+        // Presenting, the selection is the topic on screen; the one to restore on Esc is saved.
+        let saved_selection = self
+            .presenting
+            .as_ref()
+            .and_then(|p| p.saved.selected)
+            .and_then(|i| self.loaded.roadmap.topics.get(i))
+            .map(|t| t.id.clone());
+        let same_roadmap = loaded.roadmap.id == self.loaded.roadmap.id;
+        self.loaded = loaded;
+        // New titles may need fonts the old ones did not.
+        self.fonts = FontCheck::Pending;
+        self.selected = selected.and_then(|id| self.loaded.graph.index_of(&id));
+        self.outline_scrolled = self.selected;
+        self.note_draft = (usize::MAX, String::new());
+        // The problems window goes with the banner when it lists the same problems.
+        if self.problems.is_some() && self.problems == self.reload_problems {
+            self.problems = None;
+        }
+        self.reload_problems = None;
+        self.filters.keep_existing(&self.loaded);
+        self.map.relayout();
+        if let Some(bar) = &mut self.search {
+            bar.roadmap_changed();
+        }
+        if same_roadmap {
+            self.tracker.reconcile(&self.loaded);
+        } else {
+            self.switch_tracker();
+        }
+        if let Some(p) = &mut self.presenting {
+            // The show goes on from the same topic when it is still there, else from the start.
+            p.show = ui::present::Presentation::new(&self.loaded);
+            if let Some(on_screen) = self.selected {
+                p.show.go(ui::present::Step::To(on_screen));
+            }
+            p.saved.selected = saved_selection.and_then(|id| self.loaded.graph.index_of(&id));
+            self.selected = p.show.topic();
+            p.glide = true;
+        }
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
+    }
+}

@@ -1,0 +1,317 @@
+//! The eframe app: holds the open roadmap, the selection and the views, and applies what the
+//! user asked for at the end of each frame.
+
+mod commands;
+mod dialogs;
+mod document;
+mod panels;
+mod presenting;
+mod remembered;
+mod screenshot;
+
+use dialogs::PathPrompt;
+use document::{FontCheck, OpenOutcome, reload_banner};
+use presenting::Presenting;
+use screenshot::Screenshot;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::Receiver;
+
+pub use crate::command::{Command, View};
+use crate::model::{LoadError, LoadedRoadmap};
+use crate::tracker::Tracker;
+use crate::ui;
+use crate::ui::map::MapView;
+
+/// Which panels and windows are open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, one per panel"
+)]
+struct Panels {
+    /// The progress panel on the left.
+    progress: bool,
+    /// The selected topic's detail panel.
+    details: bool,
+    /// The keyboard shortcuts window.
+    help: bool,
+    /// The outline beside the map.
+    outline: bool,
+    /// The overview map in the map's corner.
+    minimap: bool,
+}
+
+/// The desktop app.
+pub struct RoadmapApp {
+    loaded: LoadedRoadmap,
+    /// Whether the fonts have been checked against the roadmap's text (fallbacks added for
+    /// scripts the bundled fonts lack).
+    fonts: FontCheck,
+    /// The file the roadmap came from; `None` for the bundled one.
+    file: Option<PathBuf>,
+    selected: Option<usize>,
+    view: View,
+    map: MapView,
+    /// Problems of a file the user tried to open; the current roadmap stays.
+    problems: Option<LoadError>,
+    /// The watch on the open file (live reload), with the file it was started for; `None` for
+    /// the bundled roadmap.
+    watching: Option<(PathBuf, Option<crate::watch::FileWatch>)>,
+    /// The watch on the progress file, with the saver it asks to look at the file; `None` when
+    /// progress is kept in memory only.
+    watching_progress: Option<(crate::store::DiskCheck, Option<crate::watch::FileWatch<()>>)>,
+    /// Problems of the open file after it changed on disk; the last good roadmap stays.
+    reload_problems: Option<LoadError>,
+    /// A file dialog or a load running off the UI thread.
+    pending_open: Option<Receiver<OpenOutcome>>,
+    /// The path field, while it is open.
+    path_prompt: Option<PathPrompt>,
+    screenshot: Option<Screenshot>,
+    tracker: Tracker,
+    /// The note being edited, for the selected topic.
+    note_draft: (usize, String),
+    panels: Panels,
+    confirm_reset: bool,
+    export: Option<ui::export_dialog::ExportDialog>,
+    search: Option<ui::search::SearchBar>,
+    filters: ui::filter::Filters,
+    presenting: Option<Presenting>,
+    /// The selection the outline last scrolled to.
+    outline_scrolled: Option<usize>,
+    /// What is remembered between runs, and where (`None`: nowhere).
+    settings: crate::settings::Settings,
+    settings_path: Option<PathBuf>,
+    /// The saved theme and text size, until the first frame puts them into effect.
+    pending_look: Option<(crate::settings::ThemeChoice, f32)>,
+    /// Start presenting once the map is laid out (`roadmap --present`).
+    present_on_start: bool,
+    /// Whether to try the system's file dialogs (tests turn them off).
+    file_dialogs: bool,
+    /// Where the progress of a roadmap opened from the window is kept: the data folder's
+    /// progress folder in the real app, none (progress in memory) until told.
+    progress_folder: Option<PathBuf>,
+    frames: Arc<AtomicU64>,
+    /// Set by `ROADMAP_FRAME_STATS`: log each frame's time, to check that an idle window paints
+    /// nothing.
+    frame_log: Option<std::time::Instant>,
+}
+
+impl RoadmapApp {
+    /// An app showing this roadmap, loaded from `file` (`None` for the bundled roadmap).
+    #[must_use]
+    pub fn new(loaded: LoadedRoadmap, file: Option<PathBuf>) -> Self {
+        let tracker = Tracker::in_memory(&loaded);
+        Self {
+            fonts: FontCheck::Pending,
+            tracker,
+            note_draft: (usize::MAX, String::new()),
+            panels: Panels {
+                progress: true,
+                details: false,
+                help: false,
+                outline: false,
+                minimap: true,
+            },
+            outline_scrolled: None,
+            settings: crate::settings::Settings::default(),
+            settings_path: None,
+            pending_look: None,
+            confirm_reset: false,
+            export: None,
+            search: None,
+            filters: ui::filter::Filters::default(),
+            presenting: None,
+            present_on_start: false,
+            file_dialogs: true,
+            progress_folder: None,
+            loaded,
+            file,
+            selected: None,
+            view: View::Map,
+            map: MapView::new(),
+            problems: None,
+            watching: None,
+            watching_progress: None,
+            reload_problems: None,
+            pending_open: None,
+            path_prompt: None,
+            screenshot: None,
+            frames: Arc::default(),
+            frame_log: std::env::var_os("ROADMAP_FRAME_STATS").map(|_| std::time::Instant::now()),
+        }
+    }
+
+    /// Keeps progress in `path` (read now, saved after every change), or in memory only when
+    /// there is no path.
+    #[must_use]
+    pub fn with_progress_file(mut self, path: Option<PathBuf>) -> Self {
+        self.tracker = Tracker::open(&self.loaded, path);
+        self
+    }
+
+    /// Keeps the progress of every roadmap opened from the window in `folder`, one file per
+    /// roadmap id, as long as progress is being saved at all.
+    #[must_use]
+    pub fn with_progress_folder(mut self, folder: Option<PathBuf>) -> Self {
+        self.progress_folder = folder;
+        self
+    }
+
+    /// Never shows the system's file dialogs: File > Open and Export use a path field instead.
+    #[must_use]
+    pub fn without_file_dialogs(mut self) -> Self {
+        self.file_dialogs = false;
+        self
+    }
+
+    /// The user's progress on the open roadmap.
+    #[must_use]
+    pub fn tracker(&self) -> &Tracker {
+        &self.tracker
+    }
+
+    /// The window title for the open roadmap.
+    #[must_use]
+    pub fn window_title(&self) -> String {
+        format!("{} · Roadmap", self.loaded.roadmap.title)
+    }
+
+    /// The roadmap on screen.
+    #[must_use]
+    pub fn roadmap(&self) -> &LoadedRoadmap {
+        &self.loaded
+    }
+
+    /// The selected topic.
+    #[must_use]
+    pub fn selected(&self) -> Option<usize> {
+        self.selected
+    }
+
+    /// The map view, to find where topics are on screen.
+    #[must_use]
+    pub fn map(&self) -> &MapView {
+        &self.map
+    }
+
+    /// The search bar, while it is open.
+    #[must_use]
+    pub fn search(&self) -> Option<&ui::search::SearchBar> {
+        self.search.as_ref()
+    }
+
+    /// Whether the selected topic's detail panel is open.
+    #[must_use]
+    pub fn details_open(&self) -> bool {
+        self.panels.details && self.selected.is_some()
+    }
+
+    /// Whether the keyboard shortcuts window is open.
+    #[must_use]
+    pub fn help_open(&self) -> bool {
+        self.panels.help
+    }
+
+    /// The filters in force.
+    #[must_use]
+    pub fn filters(&self) -> &ui::filter::Filters {
+        &self.filters
+    }
+
+    /// Which topics the filters let through (the map dims the rest), or `None` when no filter
+    /// is set.
+    #[must_use]
+    pub fn filtered(&self) -> Option<Vec<bool>> {
+        self.filters.shown(&self.loaded, self.tracker.overview())
+    }
+
+    /// The view filling the window.
+    #[must_use]
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// Problems of the last file that failed to open, while they are shown.
+    #[must_use]
+    pub fn problems(&self) -> Option<&LoadError> {
+        self.problems.as_ref()
+    }
+
+    /// Problems of the open file since it changed on disk, while the last good roadmap stays.
+    #[must_use]
+    pub fn reload_problems(&self) -> Option<&LoadError> {
+        self.reload_problems.as_ref()
+    }
+
+    /// Counts the frames drawn, shared so it can be read after the window closes.
+    #[must_use]
+    pub fn frame_counter(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.frames)
+    }
+
+    /// Draws the whole window into `ui`, then applies what the user asked for.
+    pub fn window_ui(&mut self, ui: &mut egui::Ui) {
+        let frame = self.frames.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(started) = self.frame_log {
+            eprintln!("frame {frame} at {:.3} s", started.elapsed().as_secs_f64());
+        }
+        let mut commands = Vec::new();
+        self.ensure_fonts(ui.ctx());
+        self.poll_open(ui.ctx());
+        self.keep_watching(ui.ctx());
+        self.poll_reload(ui.ctx());
+        self.keep_watching_progress(ui.ctx());
+        self.tracker.take_disk_changes(&self.loaded);
+        self.restore_carried_progress();
+        self.track_settings(ui.ctx());
+        self.shortcuts(ui.ctx(), &mut commands);
+        if self.presenting.is_some() {
+            self.presentation_ui(ui, &mut commands);
+            for command in commands {
+                self.apply(ui.ctx(), command);
+            }
+            self.screenshot_step(ui.ctx());
+            return;
+        }
+
+        let shown = self.top_panels_ui(ui, &mut commands);
+        self.body_ui(ui, shown.as_deref(), &mut commands);
+        self.reset_dialog(ui.ctx());
+        if let Some(dialog) = &mut self.export {
+            let action = dialog.ui(ui.ctx(), &self.loaded, self.tracker.progress());
+            if action == ui::export_dialog::ExportAction::Close {
+                self.export = None;
+            }
+        }
+        self.problems_window(ui.ctx());
+        self.path_prompt_window(ui.ctx(), &mut commands);
+        if self.panels.help && ui::help::help_window(ui.ctx()) {
+            commands.push(Command::ToggleHelp);
+        }
+
+        for command in commands {
+            self.apply(ui.ctx(), command);
+        }
+        if self.present_on_start && self.map.is_ready() {
+            self.present_on_start = false;
+            self.apply(ui.ctx(), Command::Present);
+        }
+        self.screenshot_step(ui.ctx());
+    }
+}
+
+impl eframe::App for RoadmapApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.window_ui(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_settings();
+        if let Err(e) = self.tracker.flush() {
+            eprintln!("error: progress could not be saved on exit: {e}");
+        }
+    }
+}

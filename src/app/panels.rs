@@ -1,0 +1,233 @@
+//! The panels of the window around the map, in the order they are laid out: the top bar,
+//! notices, the reload banner, search and filter bars; the progress panel, the outline beside
+//! the map and the selected topic's details; then the map or the outline in the middle.
+
+use super::{RoadmapApp, reload_banner};
+use crate::command::{Command, View};
+use crate::tracker::Edit;
+use crate::ui;
+use crate::ui::details::{DetailAction, ProgressView};
+use crate::ui::map::{MapEvent, MapInput};
+
+impl RoadmapApp {
+    /// The bars across the top; returns which topics the filters let through, if any filter is
+    /// on.
+    pub(super) fn top_panels_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        commands: &mut Vec<Command>,
+    ) -> Option<Vec<bool>> {
+        let overview = self.tracker.overview();
+        let top = ui::TopBarState {
+            view: self.view,
+            direction: self.map.direction(),
+            progress_panel: self.panels.progress,
+            outline_panel: self.panels.outline,
+            minimap: self.panels.minimap,
+            can_undo: self.tracker.can_undo(),
+            can_redo: self.tracker.can_redo(),
+            cleared: overview.cleared_of(0..self.loaded.roadmap.topics.len()),
+            filters: &self.filters,
+            theme: self.settings.theme,
+        };
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            commands.extend(ui::top_bar_ui(ui, &self.loaded, top));
+        });
+        let notices = self.tracker.notices();
+        if !notices.is_empty() {
+            egui::Panel::top("notices").show(ui, |ui| {
+                for (k, notice) in notices.iter().enumerate() {
+                    ui.horizontal_wrapped(|ui| {
+                        if self.tracker.is_info(notice) {
+                            ui.colored_label(ui.visuals().hyperlink_color, "ℹ");
+                        } else {
+                            ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                        }
+                        ui.label(notice);
+                        if ui.small_button("Dismiss").clicked() {
+                            commands.push(Command::DismissNotice(k));
+                        }
+                    });
+                }
+            });
+        }
+        if let Some(problems) = &self.reload_problems {
+            egui::Panel::top("reload_problems").show(ui, |ui| {
+                ui.horizontal_wrapped(|ui| {
+                    ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                    ui.label(reload_banner(&problems.path, problems));
+                    if ui.small_button("Show all").clicked() {
+                        commands.push(Command::ShowReloadProblems);
+                    }
+                });
+            });
+        }
+        if let Some(bar) = &mut self.search {
+            egui::Panel::top("search").show(ui, |ui| match bar.ui(ui, &self.loaded) {
+                Some(ui::search::SearchAction::Select(i)) => {
+                    commands.push(Command::Select(Some(i)));
+                }
+                Some(ui::search::SearchAction::Close) => commands.push(Command::CloseSearch),
+                None => {}
+            });
+        }
+        let shown = self.filters.shown(&self.loaded, overview);
+        if let Some(shown) = &shown {
+            let count = shown.iter().filter(|s| **s).count();
+            egui::Panel::top("filters").show(ui, |ui| {
+                ui::filter::filter_bar_ui(
+                    ui,
+                    &self.loaded,
+                    &self.filters,
+                    count,
+                    shown.len(),
+                    commands,
+                );
+            });
+        }
+        shown
+    }
+
+    /// The side panels and the map or outline between them.
+    pub(super) fn body_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        shown: Option<&[bool]>,
+        commands: &mut Vec<Command>,
+    ) {
+        // A copy, so the details panel below may borrow the app mutably.
+        let overview = &self.tracker.overview().clone();
+        let goal = self.tracker.goal(&self.loaded);
+        if self.panels.progress {
+            egui::Panel::left("progress")
+                .default_size(250.0)
+                .size_range(200.0..=420.0)
+                .show(ui, |ui| {
+                    if let Some(i) =
+                        ui::progress::progress_panel_ui(ui, &self.loaded, overview, goal)
+                    {
+                        commands.push(Command::Select(Some(i)));
+                    }
+                });
+        }
+        if self.selected.is_none() {
+            self.outline_scrolled = None;
+        }
+        let scroll_to = self
+            .selected
+            .filter(|_| self.outline_scrolled != self.selected);
+        let outline = ui::outline::OutlineState {
+            overview,
+            selected: self.selected,
+            scroll_to,
+            compact: true,
+        };
+        let mut outline_actions = Vec::new();
+        if self.panels.outline && self.view == View::Map {
+            egui::Panel::left("outline_side")
+                .default_size(320.0)
+                .size_range(220.0..=560.0)
+                .show(ui, |ui| {
+                    ui.add_space(6.0);
+                    ui.label(egui::RichText::new("Outline").heading());
+                    outline_actions = ui::outline::outline_ui(ui, &self.loaded, outline);
+                });
+        }
+        self.details_panel_ui(ui, commands);
+        let input = MapInput {
+            selected: self.selected,
+            overview: self.tracker.has_progress(&self.loaded).then_some(overview),
+            goal,
+            revision: self.tracker.revision(),
+            matches: self
+                .search
+                .as_ref()
+                .and_then(ui::search::SearchBar::matches),
+            shown,
+            spotlight: None,
+            minimap: self.panels.minimap,
+        };
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
+            .show(ui, |ui| match self.view {
+                View::Map => {
+                    for event in self.map.ui(ui, &self.loaded, input) {
+                        commands.push(match event {
+                            MapEvent::TopicClicked(i) => Command::Select(Some(i)),
+                            MapEvent::BackgroundClicked => Command::Select(None),
+                            MapEvent::SetStatus(i, s) => Command::Edit(Edit::Status(i, s)),
+                            MapEvent::SetGoal(g) => Command::Edit(Edit::Goal(g)),
+                        });
+                    }
+                }
+                View::Outline => {
+                    egui::Frame::new().inner_margin(8.0).show(ui, |ui| {
+                        let state = ui::outline::OutlineState {
+                            compact: false,
+                            ..outline
+                        };
+                        for action in ui::outline::outline_ui(ui, &self.loaded, state) {
+                            outline_actions.push(action);
+                            if matches!(action, ui::outline::OutlineAction::Select(_)) {
+                                commands.push(Command::ShowView(View::Map));
+                            }
+                        }
+                    });
+                }
+            });
+        for action in outline_actions {
+            commands.push(match action {
+                ui::outline::OutlineAction::Select(i) => Command::Select(Some(i)),
+                ui::outline::OutlineAction::SetStatus(i, s) => Command::Edit(Edit::Status(i, s)),
+            });
+        }
+        if scroll_to.is_some() && (self.panels.outline || self.view == View::Outline) {
+            self.outline_scrolled = scroll_to;
+        }
+    }
+
+    /// The selected topic's panel on the right, with its note being typed.
+    fn details_panel_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let overview = self.tracker.overview();
+        let goal = self.tracker.goal(&self.loaded);
+        if let Some(topic) = self
+            .selected
+            .filter(|_| self.view == View::Map && self.panels.details)
+        {
+            if self.note_draft.0 != topic || !ui.ctx().egui_wants_keyboard_input() {
+                let saved = self
+                    .tracker
+                    .progress()
+                    .note(&self.loaded.roadmap.topics[topic].id);
+                if self.note_draft.0 != topic || self.note_draft.1 != saved {
+                    self.note_draft = (topic, saved.to_owned());
+                }
+            }
+            let note = &mut self.note_draft.1;
+            egui::Panel::right("details")
+                .default_size(380.0)
+                .size_range(280.0..=640.0)
+                .show(ui, |ui| {
+                    let mut view = ProgressView {
+                        overview,
+                        goal,
+                        note,
+                    };
+                    match ui::details::details_ui(ui, &self.loaded, topic, &mut view) {
+                        Some(DetailAction::Select(i)) => commands.push(Command::Select(Some(i))),
+                        Some(DetailAction::Close) => commands.push(Command::Select(None)),
+                        Some(DetailAction::SetStatus(s)) => {
+                            commands.push(Command::Edit(Edit::Status(topic, s)));
+                        }
+                        Some(DetailAction::SetGoal(g)) => {
+                            commands.push(Command::Edit(Edit::Goal(g)));
+                        }
+                        Some(DetailAction::SetNote(n)) => {
+                            commands.push(Command::Edit(Edit::Note(topic, n)));
+                        }
+                        None => {}
+                    }
+                });
+        }
+    }
+}
