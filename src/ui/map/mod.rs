@@ -5,13 +5,19 @@
 //! Each visible topic is an egui widget of its own (with its title as its accessible label), and
 //! nothing asks for a repaint unless the camera is moving, so an idle map costs nothing.
 
+mod camera;
+mod paint;
+
+use camera::{CameraMove, fit, start_view, where_the_user_is};
+use paint::{band_label, legend_ui};
+
 use egui::emath::TSTransform;
-use egui::{Color32, FontId, Pos2, Rect, Sense, Shape, Stroke, pos2, vec2};
+use egui::{Rect, Sense, Stroke, pos2, vec2};
 
 use crate::layout::{self, Direction};
 use crate::model::{LoadedRoadmap, Overview, Status};
-use crate::picture::items::{self, Pen};
-use crate::picture::palette::{self as theme, Palette};
+use crate::picture::items;
+use crate::picture::palette as theme;
 use crate::picture::place::{self as scene, Placed, to_rect};
 
 /// Smallest and largest zoom the map allows.
@@ -74,14 +80,6 @@ enum Focus {
     Goal(usize, u64),
     /// A topic and everything it needs, at any depth.
     Prerequisites(usize),
-}
-
-/// A camera glide from one view to another.
-#[derive(Debug, Clone, Copy)]
-struct CameraMove {
-    from: TSTransform,
-    to: TSTransform,
-    start: f64,
 }
 
 /// The map widget's state: layout, camera, hover.
@@ -264,101 +262,11 @@ impl MapView {
         self.placed.as_ref()?.layout.layers.get(topic).copied()
     }
 
-    /// The current zoom: screen points per layout unit.
-    #[must_use]
-    pub fn zoom(&self) -> f32 {
-        self.to_screen.scaling
-    }
-
-    /// Glides the camera so the topic is on screen and readable, unless it already is.
-    pub fn bring_into_view(&mut self, ctx: &egui::Context, topic: usize) {
-        let (Some(on_screen), Some(placed)) = (self.screen_rect_of(topic), self.placed.as_ref())
-        else {
-            return;
-        };
-        let readable = self.to_screen.scaling >= 0.6;
-        if readable && self.rect.shrink(FIT_MARGIN).contains_rect(on_screen) {
-            return;
-        }
-        let scaling = if readable {
-            self.to_screen.scaling
-        } else {
-            1.0
-        };
-        let centre = to_rect(placed.layout.nodes[topic]).center();
-        self.glide(ctx, centre, scaling);
-    }
-
-    /// Glides the camera to frame `topic` with its direct prerequisites, as large as fits
-    /// (within a readable range); when they cannot all fit, the topic is centred.
-    pub fn glide_to_chain(&mut self, ctx: &egui::Context, loaded: &LoadedRoadmap, topic: usize) {
-        let Some(placed) = self.placed.as_ref() else {
-            return;
-        };
-        let Some(node) = placed.layout.nodes.get(topic) else {
-            return;
-        };
-        let node = to_rect(*node);
-        let frame = loaded
-            .graph
-            .prerequisites(topic)
-            .into_iter()
-            .filter_map(|p| placed.layout.nodes.get(p))
-            .fold(node, |acc, r| acc.union(to_rect(*r)));
-        let room = self.rect.shrink(FIT_MARGIN * 2.0);
-        if !room.is_positive() {
-            return;
-        }
-        let fits = (room.width() / frame.width()).min(room.height() / frame.height());
-        let (scaling, centre) = if fits >= PRESENT_ZOOM.0 {
-            (fits.min(PRESENT_ZOOM.1), frame.center())
-        } else {
-            (PRESENT_ZOOM.0, node.center())
-        };
-        self.glide(ctx, centre, scaling);
-    }
-
-    /// Starts a camera glide that ends with `centre` (scene coordinates) in the middle of the
-    /// map at `scaling`.
-    fn glide(&mut self, ctx: &egui::Context, centre: Pos2, scaling: f32) {
-        let to = TSTransform::new(
-            self.rect.center().to_vec2() - scaling * centre.to_vec2(),
-            scaling,
-        );
-        self.camera_move = Some(CameraMove {
-            from: self.to_screen,
-            to,
-            start: ctx.input(|i| i.time),
-        });
-        ctx.request_repaint();
-    }
-
-    /// The camera and the rectangle it was for, to come back to later.
-    #[must_use]
-    pub fn camera(&self) -> (TSTransform, Rect) {
-        let to_screen = self.camera_move.map_or(self.to_screen, |m| m.to);
-        (to_screen, self.rect)
-    }
-
-    /// Puts the camera back where [`MapView::camera`] found it.
-    pub fn set_camera(&mut self, (to_screen, rect): (TSTransform, Rect)) {
-        self.to_screen = to_screen;
-        self.rect = rect;
-        self.camera_move = None;
-        self.needs_fit = false;
-    }
-
     /// The legend the last frame drew (in screen points), once progress exists: the same item
     /// the picture exports write.
     #[must_use]
     pub fn legend(&self) -> Option<&items::Legend> {
         self.legend.as_ref()
-    }
-
-    /// Whether the camera is gliding.
-    #[must_use]
-    pub fn is_moving(&self) -> bool {
-        self.camera_move.is_some()
     }
 
     /// Draws the map into the space left in `ui` and reports clicks.
@@ -627,52 +535,6 @@ impl MapView {
         events
     }
 
-    fn paint_title(
-        &self,
-        painter: &egui::Painter,
-        item: &items::TopicBox<'_>,
-        screen: Rect,
-        colour: Color32,
-    ) {
-        let zoom = self.to_screen.scaling;
-        let size = item.title_size * zoom;
-        if size < theme::MIN_READABLE_TEXT {
-            return;
-        }
-        let block = item.lines.len() as f32 * item.line_height * zoom;
-        let mut y = screen.center().y - block / 2.0;
-        for line in item.lines {
-            let galley = painter.layout_no_wrap(line.clone(), FontId::proportional(size), colour);
-            let x = screen.center().x - galley.size().x / 2.0;
-            painter.galley(pos2(x, y), galley, colour);
-            y += item.line_height * zoom;
-        }
-    }
-
-    fn paint_edge(&self, painter: &egui::Painter, route: &[layout::Point], stroke: Stroke) {
-        let points: Vec<Pos2> = route
-            .iter()
-            .map(|p| self.to_screen * pos2(p.x, p.y))
-            .collect();
-        let head = (theme::EDGE_HEAD * self.to_screen.scaling).clamp(4.0, 14.0);
-        let Some(arrow) = items::arrow(&points, self.direction, head) else {
-            return;
-        };
-        for curve in arrow.curves {
-            painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
-                curve,
-                false,
-                Color32::TRANSPARENT,
-                stroke,
-            ));
-        }
-        painter.add(Shape::convex_polygon(
-            arrow.head.to_vec(),
-            stroke.color,
-            Stroke::NONE,
-        ));
-    }
-
     fn update_highlight(
         &mut self,
         loaded: &LoadedRoadmap,
@@ -713,147 +575,6 @@ impl MapView {
             (focus, chain)
         });
     }
-
-    fn animate_camera(&mut self, ctx: &egui::Context) {
-        let Some(m) = self.camera_move else {
-            return;
-        };
-        let t = ((ctx.input(|i| i.time) - m.start) / CAMERA_SECONDS).clamp(0.0, 1.0);
-        // Ease out: fast start, gentle arrival.
-        #[expect(clippy::cast_possible_truncation, reason = "an animation fraction")]
-        let e = (1.0 - (1.0 - t).powi(3)) as f32;
-        let scaling = m.from.scaling * (m.to.scaling / m.from.scaling).powf(e);
-        // Interpolate the scene point at the window centre, so the glide does not swing.
-        let centre = self.rect.center();
-        let from_c = m.from.inverse() * centre;
-        let to_c = m.to.inverse() * centre;
-        let c = from_c + (to_c - from_c) * e;
-        self.to_screen = TSTransform::new(centre.to_vec2() - scaling * c.to_vec2(), scaling);
-        if t >= 1.0 {
-            self.to_screen = m.to;
-            self.camera_move = None;
-        } else {
-            ctx.request_repaint();
-        }
-    }
-
-    fn navigate(&mut self, ui: &egui::Ui, background: &egui::Response, rect: Rect) {
-        if background.dragged() {
-            self.to_screen.translation += background.drag_delta();
-            self.camera_move = None;
-        }
-        let pointer = ui.input(|i| i.pointer.hover_pos());
-        if let Some(pointer) = pointer.filter(|p| rect.contains(*p))
-            && ui.rect_contains_pointer(rect)
-        {
-            let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta()));
-            // The wheel zooms around the pointer; sideways scrolling pans.
-            let factor = pinch * (scroll.y * 0.0025).exp();
-            if (factor - 1.0).abs() > f32::EPSILON {
-                self.zoom_around(pointer, factor);
-            }
-            if scroll.x != 0.0 {
-                self.to_screen.translation.x += scroll.x;
-            }
-        }
-    }
-
-    /// Zooms the map by `factor` around the middle of the window (the + and - keys).
-    pub fn zoom_by(&mut self, ctx: &egui::Context, factor: f32) {
-        if self.rect.is_positive() {
-            self.zoom_around(self.rect.center(), factor);
-            ctx.request_repaint();
-        }
-    }
-
-    fn zoom_around(&mut self, pointer: Pos2, factor: f32) {
-        let scaling = (self.to_screen.scaling * factor).clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
-        let factor = scaling / self.to_screen.scaling;
-        self.to_screen = TSTransform::from_translation(pointer.to_vec2())
-            * TSTransform::from_scaling(factor)
-            * TSTransform::from_translation(-pointer.to_vec2())
-            * self.to_screen;
-        self.camera_move = None;
-    }
-}
-
-/// A phase band's label. It stays readable when the map is zoomed out: it then sits above the
-/// band. When the band's corner is out of view, the label stays at the top of the map, within
-/// the band's visible part, on a backing of its own, so the phase on screen is always named.
-fn band_label(
-    painter: &egui::Painter,
-    colours: &Palette,
-    (item, band): (&items::Band<'_>, Rect),
-    rect: Rect,
-    zoom: f32,
-    sticky: bool,
-) {
-    let layout = |size: f32| {
-        painter.layout(
-            item.label.to_owned(),
-            FontId::proportional(size),
-            item.label_colour,
-            band.width().max(1.0),
-        )
-    };
-    let galley = layout((item.label_size * zoom).max(theme::BAND_LABEL_MIN_SIZE));
-    let room = item.label_size * 2.2 * zoom;
-    let natural = if galley.size().y + item.label_inset.y * zoom <= room {
-        band.min + item.label_inset * zoom
-    } else {
-        pos2(band.min.x + 4.0, band.min.y - galley.size().y - 4.0)
-    };
-    if !sticky || rect.contains_rect(Rect::from_min_size(natural, galley.size())) {
-        painter.galley(natural, galley, item.label_colour);
-        return;
-    }
-    // Pinned, it keeps its size at zoom 1, however far the map is zoomed in.
-    let galley = layout(item.label_size);
-    let shown = band.intersect(rect);
-    let fits = shown.width() >= galley.size().x + 28.0 && shown.height() >= galley.size().y + 16.0;
-    if !fits {
-        // Too little of the band shows to hold it; its own place is out of view anyway.
-        return;
-    }
-    let at = pos2(
-        natural
-            .x
-            .clamp(shown.min.x + 14.0, shown.max.x - galley.size().x - 14.0),
-        natural
-            .y
-            .clamp(shown.min.y + 8.0, shown.max.y - galley.size().y - 8.0),
-    );
-    // Opaque, so the topics and arrows it passes over do not show through the words.
-    painter.rect_filled(
-        Rect::from_min_size(at, galley.size()).expand2(vec2(8.0, 4.0)),
-        6.0,
-        colours.legend_fill.to_opaque(),
-    );
-    painter.galley(at, galley, item.label_colour);
-}
-
-/// The key to the badges, in the map's bottom-left corner, drawn from the same item as the
-/// picture exports' legend; returns it.
-fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &Palette) -> items::Legend {
-    let at = pos2(rect.left() + 4.0, rect.bottom() - 31.0);
-    let legend = items::legend(at, colours, |word, size| {
-        painter
-            .layout_no_wrap(word.to_owned(), FontId::proportional(size), colours.text)
-            .size()
-            .x
-    });
-    painter.rect_filled(legend.rect, legend.rounding, legend.fill);
-    for (badge, word, text_at) in &legend.entries {
-        badge.draw(&mut painter.clone());
-        let galley = painter.layout_no_wrap(
-            (*word).to_owned(),
-            FontId::proportional(legend.text_size),
-            legend.text_colour,
-        );
-        let y = text_at.y - galley.size().y / 2.0;
-        painter.galley(pos2(text_at.x, y), galley, legend.text_colour);
-    }
-    legend
 }
 
 /// The right-click menu of a topic: its status and the goal.
@@ -963,80 +684,6 @@ fn place(ui: &egui::Ui, loaded: &LoadedRoadmap, direction: Direction) -> Placed 
     })
 }
 
-fn fit(bounds: Rect, rect: Rect) -> TSTransform {
-    if !bounds.is_positive() || !rect.is_positive() {
-        return TSTransform::IDENTITY;
-    }
-    let room = rect.shrink(FIT_MARGIN);
-    let scale = (room.width() / bounds.width())
-        .min(room.height() / bounds.height())
-        .clamp(ZOOM_RANGE.0, MAX_FIT_ZOOM);
-    TSTransform::new(
-        rect.center().to_vec2() - scale * bounds.center().to_vec2(),
-        scale,
-    )
-}
-
-/// The first view of a map: the whole map when its titles can be read that way; otherwise
-/// [`START_ZOOM`] centred on `focus` (or at the map's start edge without one), moved back as
-/// far as needed not to show empty space beyond the map's ends.
-fn start_view(placed: &Placed, rect: Rect, focus: Option<Rect>) -> TSTransform {
-    let fitted = fit(placed.bounds, rect);
-    if fitted.scaling >= READABLE_FIT || !rect.is_positive() || !placed.bounds.is_positive() {
-        return fitted;
-    }
-    let zoom = START_ZOOM;
-    let bounds = placed.bounds;
-    let room = rect.shrink(FIT_MARGIN);
-    let mut translation = room.min.to_vec2() - zoom * bounds.min.to_vec2();
-    if let Some(focus) = focus {
-        let on_screen = TSTransform::new(translation, zoom) * focus;
-        translation += rect.center() - on_screen.center();
-    }
-    // Along each axis: centred when the map fits across the room, else kept covering it.
-    let place = |t: f32, lo: f32, hi: f32, room_lo: f32, room_hi: f32| {
-        let (start, end) = (room_lo - zoom * lo, room_hi - zoom * hi);
-        if end >= start {
-            f32::midpoint(start, end)
-        } else {
-            t.clamp(end, start)
-        }
-    };
-    translation.x = place(
-        translation.x,
-        bounds.min.x,
-        bounds.max.x,
-        room.min.x,
-        room.max.x,
-    );
-    translation.y = place(
-        translation.y,
-        bounds.min.y,
-        bounds.max.y,
-        room.min.y,
-        room.max.y,
-    );
-    TSTransform::new(translation, zoom)
-}
-
-/// The topic the user is at: the first one in progress in topological order, else the first
-/// one ready to start; before any progress is recorded, the first topic.
-fn where_the_user_is(loaded: &LoadedRoadmap, overview: Option<&Overview>) -> Option<usize> {
-    let order = loaded.graph.topological_order();
-    let Some(overview) = overview else {
-        return order.first().copied();
-    };
-    order
-        .iter()
-        .find(|&&i| overview.status[i] == Status::Doing)
-        .or_else(|| {
-            order
-                .iter()
-                .find(|&&i| overview.standing[i] == crate::model::Standing::Ready)
-        })
-        .copied()
-}
-
 fn route_bounds(route: &[layout::Point]) -> Rect {
     route
         .iter()
@@ -1044,27 +691,4 @@ fn route_bounds(route: &[layout::Point]) -> Rect {
             acc.union(Rect::from_pos(pos2(p.x, p.y)))
         })
         .expand(2.0)
-}
-
-/// The window's painter draws badges.
-impl Pen for egui::Painter {
-    fn circle(&mut self, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
-        egui::Painter::circle(self, centre, radius, fill, stroke);
-    }
-
-    fn polyline(&mut self, points: &[Pos2], stroke: Stroke) {
-        self.line(points.to_vec(), stroke);
-    }
-
-    fn polygon(&mut self, points: &[Pos2], fill: Color32) {
-        self.add(egui::Shape::convex_polygon(
-            points.to_vec(),
-            fill,
-            Stroke::NONE,
-        ));
-    }
-
-    fn rect_filled(&mut self, rect: Rect, rounding: f32, fill: Color32) {
-        egui::Painter::rect_filled(self, rect, rounding, fill);
-    }
 }
