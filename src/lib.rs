@@ -12,6 +12,7 @@ pub mod model;
 pub mod picture;
 pub mod settings;
 pub mod store;
+pub mod task;
 pub mod tracker;
 pub mod ui;
 pub mod watch;

@@ -82,7 +82,7 @@ impl<T: Send + 'static> FileWatch<T> {
 
         let (tx, reloads) = std::sync::mpsc::channel();
         let target = file.to_path_buf();
-        std::thread::spawn(move || {
+        crate::task::detach("watch", move || {
             // Ends when the watcher (and with it the sender) is dropped.
             while changed.recv().is_ok() {
                 loop {

@@ -3,10 +3,10 @@
 //! live reload, the progress a personal roadmap carries, and the fonts its text needs.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::TryRecvError;
 
 use super::{PathPrompt, RoadmapApp};
 use crate::model::{LoadError, LoadedRoadmap};
+use crate::task::{Poll, Task};
 use crate::tracker::{Edit, Tracker};
 use crate::ui;
 use crate::ui::file_dialog::{NO_DIALOG_NOTE, NO_DIALOG_WITHIN, file_dialog_reachable};
@@ -84,40 +84,41 @@ impl RoadmapApp {
             self.path_prompt = Some(PathPrompt::new(self.current_path(), Some(NO_DIALOG_NOTE)));
             return;
         }
-        let (tx, rx) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
         let start_dir = self
             .file
             .as_deref()
             .and_then(Path::parent)
             .map(Path::to_path_buf);
-        std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new()
-                .set_title("Open roadmap")
-                .add_filter("Roadmap (JSON)", &["json"]);
-            if let Some(dir) = start_dir {
-                dialog = dialog.set_directory(dir);
-            }
-            let asked = std::time::Instant::now();
-            let outcome = match dialog.pick_file() {
-                Some(path) => load_outcome(path),
-                None if asked.elapsed() < NO_DIALOG_WITHIN => OpenOutcome::NoDialog,
-                None => OpenOutcome::Cancelled,
-            };
-            let _ = tx.send(outcome);
-            ctx.request_repaint();
-        });
-        self.pending_open = Some(rx);
+        let task = Task::spawn(
+            "open-dialog",
+            move || ctx.request_repaint(),
+            move || {
+                let mut dialog = rfd::FileDialog::new()
+                    .set_title("Open roadmap")
+                    .add_filter("Roadmap (JSON)", &["json"]);
+                if let Some(dir) = start_dir {
+                    dialog = dialog.set_directory(dir);
+                }
+                let asked = std::time::Instant::now();
+                match dialog.pick_file() {
+                    Some(path) => load_outcome(path),
+                    None if asked.elapsed() < NO_DIALOG_WITHIN => OpenOutcome::NoDialog,
+                    None => OpenOutcome::Cancelled,
+                }
+            },
+        );
+        self.pending_open = Some(task);
     }
 
     pub(super) fn open_path(&mut self, ctx: &egui::Context, path: PathBuf) {
-        let (tx, rx) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
-        std::thread::spawn(move || {
-            let _ = tx.send(load_outcome(path));
-            ctx.request_repaint();
-        });
-        self.pending_open = Some(rx);
+        let task = Task::spawn(
+            "open",
+            move || ctx.request_repaint(),
+            move || load_outcome(path),
+        );
+        self.pending_open = Some(task);
     }
 
     pub(super) fn current_path(&self) -> String {
@@ -128,13 +129,13 @@ impl RoadmapApp {
     }
 
     pub(super) fn poll_open(&mut self, ctx: &egui::Context) {
-        let Some(rx) = &self.pending_open else {
+        let Some(task) = &self.pending_open else {
             return;
         };
-        let outcome = match rx.try_recv() {
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => OpenOutcome::Cancelled,
-            Ok(outcome) => outcome,
+        let outcome = match task.poll() {
+            Poll::Running => return,
+            Poll::Lost => OpenOutcome::Cancelled,
+            Poll::Done(outcome) => outcome,
         };
         self.pending_open = None;
         match outcome {

@@ -17,7 +17,6 @@ use screenshot::Screenshot;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::Receiver;
 
 pub use crate::command::{Command, View};
 use crate::model::{LoadError, LoadedRoadmap};
@@ -66,7 +65,7 @@ pub struct RoadmapApp {
     /// Problems of the open file after it changed on disk; the last good roadmap stays.
     reload_problems: Option<LoadError>,
     /// A file dialog or a load running off the UI thread.
-    pending_open: Option<Receiver<OpenOutcome>>,
+    pending_open: Option<crate::task::Task<OpenOutcome>>,
     /// The path field, while it is open.
     path_prompt: Option<PathPrompt>,
     screenshot: Option<Screenshot>,

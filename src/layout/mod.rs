@@ -171,6 +171,10 @@ pub struct Layout {
 /// Sizes, gaps and phases that make no sense (negative, not finite, missing) are read as zero,
 /// so the output is always finite.
 #[must_use]
+#[expect(
+    clippy::too_many_lines,
+    reason = "the layout's phases in the order they run, each a call or a short loop"
+)]
 pub fn layout(input: &Input<'_>, settings: &Settings) -> Layout {
     let n = input.sizes.len();
     if n == 0 {

@@ -1,8 +1,8 @@
 //! File > Export…: pick a format and options, then a place to save. The save dialog and the write
 //! run off the UI thread; where no dialog can be shown, a path field takes its place.
 
+use crate::task::{Poll, Task};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, TryRecvError};
 
 use crate::export::{self, Format, Options, Personal};
 use crate::model::{LoadedRoadmap, Progress};
@@ -27,7 +27,7 @@ pub struct ExportDialog {
     direction: crate::layout::Direction,
     /// The typed path, when there is no file dialog.
     path_field: Option<String>,
-    pending: Option<Receiver<Saved>>,
+    pending: Option<Task<Saved>>,
     outcome: Option<Result<PathBuf, String>>,
     file_dialogs: bool,
 }
@@ -93,6 +93,10 @@ impl ExportDialog {
     }
 
     /// Draws the dialog; the app closes it on [`ExportAction::Close`].
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one form, its fields in the order the user reads them"
+    )]
     pub fn ui(
         &mut self,
         ctx: &egui::Context,
@@ -198,7 +202,7 @@ impl ExportDialog {
                         if ui.button("Show in folder").clicked() {
                             // The file manager opens with the file selected, on every platform.
                             let path = path.clone();
-                            std::thread::spawn(move || {
+                            crate::task::detach("reveal", move || {
                                 let _ = opener::reveal(path);
                             });
                         }
@@ -246,41 +250,36 @@ impl ExportDialog {
             };
             export::export(format, &personal, &options)
         };
-        let (tx, rx) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
-        let finish = move |tx: std::sync::mpsc::Sender<Saved>, saved: Saved| {
-            let _ = tx.send(saved);
-            ctx.request_repaint();
-        };
-        if let Some(text) = self.path_field.as_ref().filter(|t| !t.trim().is_empty()) {
+        let wake = move || ctx.request_repaint();
+        let task = if let Some(text) = self.path_field.as_ref().filter(|t| !t.trim().is_empty()) {
             let path = PathBuf::from(text.trim());
-            std::thread::spawn(move || finish(tx, make_and_write(make, &path)));
+            Task::spawn("export", wake, move || make_and_write(make, &path))
         } else if self.file_dialogs && super::file_dialog::file_dialog_reachable() {
-            std::thread::spawn(move || {
+            Task::spawn("export-dialog", wake, move || {
                 let asked = std::time::Instant::now();
-                let saved = match rfd::FileDialog::new().set_file_name(&file_name).save_file() {
+                match rfd::FileDialog::new().set_file_name(&file_name).save_file() {
                     Some(path) => make_and_write(make, &path),
                     None if asked.elapsed() < super::file_dialog::NO_DIALOG_WITHIN => {
                         Saved::NoDialog
                     }
                     None => Saved::Cancelled,
-                };
-                finish(tx, saved);
-            });
+                }
+            })
         } else {
-            let _ = tx.send(Saved::NoDialog);
-        }
-        self.pending = Some(rx);
+            Task::done(Saved::NoDialog)
+        };
+        self.pending = Some(task);
     }
 
     fn poll(&mut self) {
-        let Some(rx) = &self.pending else {
+        let Some(task) = &self.pending else {
             return;
         };
-        let saved = match rx.try_recv() {
-            Err(TryRecvError::Empty) => return,
-            Err(TryRecvError::Disconnected) => Saved::Cancelled,
-            Ok(saved) => saved,
+        let saved = match task.poll() {
+            Poll::Running => return,
+            Poll::Lost => Saved::Failed("the export stopped before it finished".to_owned()),
+            Poll::Done(saved) => saved,
         };
         self.pending = None;
         match saved {

@@ -53,11 +53,82 @@ pub fn top_bar_ui(
     loaded: &LoadedRoadmap,
     state: TopBarState<'_>,
 ) -> Vec<Command> {
-    let TopBarState {
-        view, direction, ..
-    } = state;
+    let TopBarState { view, .. } = state;
     let mut commands = Vec::new();
     let roadmap = &loaded.roadmap;
+    menus_ui(ui, loaded, &state, &mut commands);
+    ui.add_space(2.0);
+    // The view switch keeps its place on the right; the title, totals and progress wrap into
+    // what is left, so a narrow window loses nothing.
+    egui::containers::Sides::new().shrink_left().wrap().show(
+        ui,
+        |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(&roadmap.title);
+                ui.add_space(12.0);
+                ui.weak(totals_text(loaded));
+                let (done, all) = state.cleared;
+                if done > 0 {
+                    ui.add_space(12.0);
+                    ui.add(
+                        egui::ProgressBar::new(progress::fraction(done, all))
+                            .desired_width(160.0)
+                            .text(format!("{done} of {all} done")),
+                    );
+                }
+            });
+        },
+        |ui| {
+            if view == View::Map
+                && ui
+                    .button("Fit")
+                    .on_hover_text("Fit the whole map to the window (F)")
+                    .clicked()
+            {
+                commands.push(Command::Fit);
+            }
+            if ui
+                .selectable_label(view == View::Outline, "Outline")
+                .clicked()
+            {
+                commands.push(Command::ShowView(View::Outline));
+            }
+            if ui.selectable_label(view == View::Map, "Map").clicked() {
+                commands.push(Command::ShowView(View::Map));
+            }
+        },
+    );
+    ui.add_space(4.0);
+    commands
+}
+
+/// "54 topics · 2 phases · about 180 hours of study".
+#[must_use]
+pub fn totals_text(loaded: &LoadedRoadmap) -> String {
+    let roadmap = &loaded.roadmap;
+    let hours: f64 = roadmap.topics.iter().filter_map(|t| t.estimate_hours).sum();
+    let counts = format!(
+        "{} topics · {} phases",
+        roadmap.topics.len(),
+        roadmap.phases.len()
+    );
+    if hours > 0.0 {
+        format!("{counts} · about {} hours of study", hours.round())
+    } else {
+        counts
+    }
+}
+
+/// The menu bar: File, Edit and View.
+fn menus_ui(
+    ui: &mut egui::Ui,
+    loaded: &LoadedRoadmap,
+    state: &TopBarState<'_>,
+    commands: &mut Vec<Command>,
+) {
+    let TopBarState {
+        view, direction, ..
+    } = *state;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             let open = egui::Button::new("Open roadmap…")
@@ -134,7 +205,7 @@ pub fn top_bar_ui(
                 ui.weak("Text size: Ctrl+plus, Ctrl+minus, Ctrl+0");
             });
             ui.menu_button("Filter", |ui| {
-                filter::filter_menu_ui(ui, loaded, state.filters, &mut commands);
+                filter::filter_menu_ui(ui, loaded, state.filters, commands);
             });
             ui.separator();
             let fit = egui::Button::new("Fit map to window")
@@ -164,64 +235,4 @@ pub fn top_bar_ui(
             }
         });
     });
-    ui.add_space(2.0);
-    // The view switch keeps its place on the right; the title, totals and progress wrap into
-    // what is left, so a narrow window loses nothing.
-    egui::containers::Sides::new().shrink_left().wrap().show(
-        ui,
-        |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.heading(&roadmap.title);
-                ui.add_space(12.0);
-                ui.weak(totals_text(loaded));
-                let (done, all) = state.cleared;
-                if done > 0 {
-                    ui.add_space(12.0);
-                    ui.add(
-                        egui::ProgressBar::new(progress::fraction(done, all))
-                            .desired_width(160.0)
-                            .text(format!("{done} of {all} done")),
-                    );
-                }
-            });
-        },
-        |ui| {
-            if view == View::Map
-                && ui
-                    .button("Fit")
-                    .on_hover_text("Fit the whole map to the window (F)")
-                    .clicked()
-            {
-                commands.push(Command::Fit);
-            }
-            if ui
-                .selectable_label(view == View::Outline, "Outline")
-                .clicked()
-            {
-                commands.push(Command::ShowView(View::Outline));
-            }
-            if ui.selectable_label(view == View::Map, "Map").clicked() {
-                commands.push(Command::ShowView(View::Map));
-            }
-        },
-    );
-    ui.add_space(4.0);
-    commands
-}
-
-/// "54 topics · 2 phases · about 180 hours of study".
-#[must_use]
-pub fn totals_text(loaded: &LoadedRoadmap) -> String {
-    let roadmap = &loaded.roadmap;
-    let hours: f64 = roadmap.topics.iter().filter_map(|t| t.estimate_hours).sum();
-    let counts = format!(
-        "{} topics · {} phases",
-        roadmap.topics.len(),
-        roadmap.phases.len()
-    );
-    if hours > 0.0 {
-        format!("{counts} · about {} hours of study", hours.round())
-    } else {
-        counts
-    }
 }

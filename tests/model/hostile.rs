@@ -31,9 +31,12 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// as it would in the app) and returns its result; fails when it panics or outlasts [`BOUND`].
 fn within_bound<T: Send + 'static>(what: &str, work: impl FnOnce() -> T + Send + 'static) -> T {
     let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(work());
-    });
+    std::thread::Builder::new()
+        .name(what.to_owned())
+        .spawn(move || {
+            let _ = tx.send(work());
+        })
+        .unwrap();
     match rx.recv_timeout(BOUND) {
         Ok(value) => value,
         Err(mpsc::RecvTimeoutError::Timeout) => panic!("{what} took longer than {BOUND:?}"),

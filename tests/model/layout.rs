@@ -70,6 +70,10 @@ fn passes_through(from: Point, to: Point, rect: &Rect) -> bool {
 }
 
 /// Everything a layout promises, for valid input.
+#[expect(
+    clippy::too_many_lines,
+    reason = "every promise of the layout, checked one after another"
+)]
 fn check(input: &Input<'_>, settings: &Settings, out: &Layout) -> Result<(), TestCaseError> {
     let n = input.sizes.len();
     let dir = settings.direction;

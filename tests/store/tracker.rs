@@ -203,13 +203,16 @@ fn the_window_and_the_terminal_marking_at_the_same_time_lose_nothing() {
     let window: Vec<usize> = (1..ids.len()).step_by(2).take(20).collect();
     let marker = {
         let path = path.clone();
-        std::thread::spawn(move || {
-            for id in &terminal {
-                mark_in_terminal(&path, id, "done");
-                std::thread::sleep(std::time::Duration::from_millis(15));
-            }
-            terminal
-        })
+        std::thread::Builder::new()
+            .name("terminal".to_owned())
+            .spawn(move || {
+                for id in &terminal {
+                    mark_in_terminal(&path, id, "done");
+                    std::thread::sleep(std::time::Duration::from_millis(15));
+                }
+                terminal
+            })
+            .unwrap()
     };
     for &i in &window {
         t.apply(&loaded, Edit::Status(i, Status::Skipped));

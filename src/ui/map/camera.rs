@@ -97,6 +97,39 @@ pub(super) fn where_the_user_is(
 }
 
 impl MapView {
+    /// Places the camera for this frame: the opening view or a fit when asked for, else the
+    /// same view, kept centred when the window changes size.
+    pub(super) fn frame_camera(
+        &mut self,
+        placed: &Placed,
+        rect: Rect,
+        loaded: &LoadedRoadmap,
+        overview: Option<&Overview>,
+    ) {
+        if self.needs_fit {
+            self.to_screen = if std::mem::take(&mut self.opening) {
+                let focus = where_the_user_is(loaded, overview)
+                    .and_then(|i| placed.layout.nodes.get(i))
+                    .map(|r| to_rect(*r));
+                start_view(placed, rect, focus)
+            } else {
+                fit(placed.bounds, rect)
+            };
+            self.needs_fit = false;
+            self.camera_move = None;
+        } else if self.rect.is_positive() && self.rect != rect {
+            // Keep what was in the middle of the window in the middle when it resizes, and
+            // where a glide is heading too.
+            let shift = rect.center() - self.rect.center();
+            self.to_screen.translation += shift;
+            if let Some(m) = &mut self.camera_move {
+                m.from.translation += shift;
+                m.to.translation += shift;
+            }
+        }
+        self.rect = rect;
+    }
+
     /// The current zoom: screen points per layout unit.
     #[must_use]
     pub fn zoom(&self) -> f32 {

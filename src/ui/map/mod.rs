@@ -8,17 +8,17 @@
 mod camera;
 mod paint;
 
-use camera::{CameraMove, fit, start_view, where_the_user_is};
-use paint::{band_label, legend_ui};
+use camera::CameraMove;
+use paint::{TopicPaint, band_label, legend_ui};
 
 use egui::emath::TSTransform;
-use egui::{Rect, Sense, Stroke, pos2, vec2};
+use egui::{Rect, Sense, pos2, vec2};
 
 use crate::layout::{self, Direction};
 use crate::model::{LoadedRoadmap, Overview, Status};
 use crate::picture::items;
-use crate::picture::palette as theme;
 use crate::picture::place::{self as scene, Placed, to_rect};
+use crate::task::{Poll, Task};
 
 /// Smallest and largest zoom the map allows.
 const ZOOM_RANGE: (f32, f32) = (0.05, 4.0);
@@ -99,7 +99,7 @@ pub struct MapView {
     /// The pass from which the layout is to be made again (new fonts).
     relayout_at: Option<u64>,
     /// A layout being made on another thread, for a big roadmap.
-    pending: Option<std::sync::mpsc::Receiver<Placed>>,
+    pending: Option<Task<Placed>>,
     /// Counts the layouts made, so what is drawn from one can be kept until the next.
     generation: u64,
     /// The overview map's boxes, drawn once per layout, progress and size.
@@ -297,28 +297,7 @@ impl MapView {
         let Some(placed) = self.placed.take() else {
             return Vec::new();
         };
-        if self.needs_fit {
-            self.to_screen = if std::mem::take(&mut self.opening) {
-                let focus = where_the_user_is(loaded, input.overview)
-                    .and_then(|i| placed.layout.nodes.get(i))
-                    .map(|r| to_rect(*r));
-                start_view(&placed, rect, focus)
-            } else {
-                fit(placed.bounds, rect)
-            };
-            self.needs_fit = false;
-            self.camera_move = None;
-        } else if self.rect.is_positive() && self.rect != rect {
-            // Keep what was in the middle of the window in the middle when it resizes, and
-            // where a glide is heading too.
-            let shift = rect.center() - self.rect.center();
-            self.to_screen.translation += shift;
-            if let Some(m) = &mut self.camera_move {
-                m.from.translation += shift;
-                m.to.translation += shift;
-            }
-        }
-        self.rect = rect;
+        self.frame_camera(&placed, rect, loaded, input.overview);
         self.animate_camera(ui.ctx());
         self.navigate(ui, &background, rect);
 
@@ -328,40 +307,11 @@ impl MapView {
         let mut events = Vec::new();
 
         // Topics first, for hit-testing; their shapes are painted after bands and edges.
-        let mut hovered = None;
-        let mut node_shapes = Vec::new();
-        for (i, r) in placed.layout.nodes.iter().enumerate() {
-            let scene = to_rect(*r);
-            if !scene.intersects(visible) {
-                continue;
-            }
-            let screen = self.to_screen * scene;
-            let title = &loaded.roadmap.topics[i].title;
-            let response = ui
-                .interact(screen, ui.id().with(("topic", i)), Sense::click())
-                .on_hover_cursor(egui::CursorIcon::PointingHand);
-            response.widget_info(|| {
-                egui::WidgetInfo::selected(
-                    egui::WidgetType::Button,
-                    true,
-                    selected == Some(i),
-                    title,
-                )
-            });
-            if response.hovered() {
-                hovered = Some(i);
-            }
-            if response.clicked() {
-                events.push(MapEvent::TopicClicked(i));
-            }
-            response.context_menu(|ui| context_menu_ui(ui, i, &input, &mut events));
-            node_shapes.push((i, screen));
-        }
+        let node_shapes = self.topics_ui(ui, &placed, loaded, &input, visible, &mut events);
         if background.clicked() {
             events.push(MapEvent::BackgroundClicked);
         }
-        self.hovered = hovered;
-        let focus = match (hovered.or(selected), input.goal) {
+        let focus = match (self.hovered.or(selected), input.goal) {
             _ if input.spotlight.is_some() => input.spotlight.map(Focus::Prerequisites),
             (Some(i), _) => Some(Focus::Topic(i)),
             (None, Some(g)) => Some(Focus::Goal(g, input.revision)),
@@ -394,40 +344,7 @@ impl MapView {
         }
 
         // Arrows from prerequisite to topic, highlighted ones last so they sit on top.
-        let mut highlighted_edges = Vec::new();
-        for (k, route) in placed.layout.edges.iter().enumerate() {
-            let (a, b) = placed.edges[k];
-            let bbox = route_bounds(route);
-            if !bbox.intersects(visible) {
-                continue;
-            }
-            let lit = self.highlight.as_ref().is_some_and(|(focus, chain)| {
-                let (Focus::Topic(f) | Focus::Goal(f, _) | Focus::Prerequisites(f)) = *focus;
-                chain[a] && chain[b] && edge_on_chain(loaded, f, a, b)
-            });
-            if lit && kept(a) && kept(b) {
-                highlighted_edges.push(k);
-                continue;
-            }
-            let edge = items::edge(&placed, k, &colours);
-            let colour = if self.highlight.is_some() || !kept(a) || !kept(b) {
-                theme::faded(edge.colour, colours.dimmed)
-            } else {
-                edge.colour
-            };
-            self.paint_edge(
-                &painter,
-                edge.route,
-                Stroke::new((edge.width * zoom).clamp(0.6, 2.5), colour),
-            );
-        }
-        for k in highlighted_edges {
-            let stroke = Stroke::new(
-                (theme::EDGE_HIGHLIGHT_WIDTH * zoom).clamp(1.2, 4.0),
-                colours.edge_highlight,
-            );
-            self.paint_edge(&painter, &placed.layout.edges[k], stroke);
-        }
+        self.paint_edges(&painter, &placed, loaded, &colours, visible, &kept);
 
         // Topic boxes with their titles, and a badge for their standing once progress exists.
         for (i, screen) in node_shapes {
@@ -439,62 +356,16 @@ impl MapView {
                 input.overview.map(|o| (o.status[i], o.standing[i])),
                 input.goal == Some(i),
             );
-            let look = item.look;
-            let rounding = item.rounding * zoom;
-            let mut stroke = Stroke::new((look.border * zoom).clamp(0.8, 4.0), item.outline);
-            if selected == Some(i) {
-                stroke = Stroke::new((3.5 * zoom).clamp(2.0, 5.0), colours.selection);
-            } else if self.hovered == Some(i) {
-                stroke.width *= 1.8;
-            }
-            if input
+            let matched = input
                 .matches
-                .is_some_and(|m| m.get(i).copied().unwrap_or(false))
-            {
-                // A search match wears a bold ring outside its box.
-                painter.rect_stroke(
-                    screen.expand(3.0 * zoom.max(0.5)),
-                    rounding + 3.0 * zoom,
-                    Stroke::new((3.0 * zoom).clamp(2.0, 4.0), colours.search),
-                    egui::StrokeKind::Outside,
-                );
-            }
-            if let Some((ring, ring_rounding, ring_stroke)) = item.goal_ring
-                && selected != Some(i)
-            {
-                // The goal wears a double outline.
-                painter.rect_stroke(
-                    self.to_screen * ring,
-                    ring_rounding * zoom,
-                    Stroke::new(
-                        (ring_stroke.width * zoom).clamp(1.0, 3.0),
-                        theme::faded(ring_stroke.color, alpha),
-                    ),
-                    egui::StrokeKind::Inside,
-                );
-            }
-            let (fill, outline, text) = items::node_colours(&colours, &look, stroke.color, alpha);
-            painter.rect(
-                screen,
-                rounding,
-                fill,
-                Stroke::new(stroke.width, outline),
-                egui::StrokeKind::Inside,
-            );
-            self.paint_title(&painter, &item, screen, text);
-            if let Some(badge) = item.badge {
-                let radius = (badge.radius * zoom).clamp(0.0, 11.0);
-                if radius >= 4.0 {
-                    items::Badge {
-                        centre: items::badge_centre(screen, radius),
-                        radius,
-                        colour: theme::faded(badge.colour, alpha),
-                        ink: theme::faded(badge.ink, alpha),
-                        ..badge
-                    }
-                    .draw(&mut painter.clone());
-                }
-            }
+                .is_some_and(|m| m.get(i).copied().unwrap_or(false));
+            let how = TopicPaint {
+                alpha,
+                selected: selected == Some(i),
+                hovered: self.hovered == Some(i),
+                matched,
+            };
+            self.paint_topic(&painter, &colours, &item, screen, how);
         }
         // Presenting, the caption names the phase: labels stay where they belong.
         let sticky = input.spotlight.is_none();
@@ -533,6 +404,51 @@ impl MapView {
 
         self.placed = Some(placed);
         events
+    }
+
+    /// Makes each visible topic a widget labelled with its title (hover, click, context menu);
+    /// returns where each is on screen. The hovered topic is kept for the highlight.
+    fn topics_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        placed: &Placed,
+        loaded: &LoadedRoadmap,
+        input: &MapInput<'_>,
+        visible: Rect,
+        events: &mut Vec<MapEvent>,
+    ) -> Vec<(usize, Rect)> {
+        let selected = input.selected;
+        let mut hovered = None;
+        let mut node_shapes = Vec::new();
+        for (i, r) in placed.layout.nodes.iter().enumerate() {
+            let scene = to_rect(*r);
+            if !scene.intersects(visible) {
+                continue;
+            }
+            let screen = self.to_screen * scene;
+            let title = &loaded.roadmap.topics[i].title;
+            let response = ui
+                .interact(screen, ui.id().with(("topic", i)), Sense::click())
+                .on_hover_cursor(egui::CursorIcon::PointingHand);
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::WidgetType::Button,
+                    true,
+                    selected == Some(i),
+                    title,
+                )
+            });
+            if response.hovered() {
+                hovered = Some(i);
+            }
+            if response.clicked() {
+                events.push(MapEvent::TopicClicked(i));
+            }
+            response.context_menu(|ui| context_menu_ui(ui, i, input, events));
+            node_shapes.push((i, screen));
+        }
+        self.hovered = hovered;
+        node_shapes
     }
 
     fn update_highlight(
@@ -633,34 +549,35 @@ impl MapView {
         loaded: &LoadedRoadmap,
         rect: Rect,
     ) -> Option<Placed> {
-        if let Some(rx) = &self.pending {
-            match rx.try_recv() {
-                Ok(placed) => {
+        if let Some(task) = &self.pending {
+            match task.poll() {
+                Poll::Done(placed) => {
                     self.pending = None;
                     return Some(placed);
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
+                Poll::Running => {}
+                // Started again below.
+                Poll::Lost => self.pending = None,
             }
         }
         if self.pending.is_none() {
-            let (tx, rx) = std::sync::mpsc::channel();
             let loaded = loaded.clone();
             let direction = self.direction;
             let ctx = ui.ctx().clone();
-            std::thread::spawn(move || {
-                let extra =
-                    crate::fonts::fallbacks_for(crate::fonts::roadmap_chars(&loaded.roadmap));
-                let placed = crate::fonts::with_fonts(extra, |fonts| {
-                    scene::place(&loaded, direction, |title| {
-                        scene::measure_title(fonts, title)
+            let task = Task::spawn(
+                "layout",
+                move || ctx.request_repaint(),
+                move || {
+                    let extra =
+                        crate::fonts::fallbacks_for(crate::fonts::roadmap_chars(&loaded.roadmap));
+                    crate::fonts::with_fonts(extra, |fonts| {
+                        scene::place(&loaded, direction, |title| {
+                            scene::measure_title(fonts, title)
+                        })
                     })
-                });
-                if tx.send(placed).is_ok() {
-                    ctx.request_repaint();
-                }
-            });
-            self.pending = Some(rx);
+                },
+            );
+            self.pending = Some(task);
         }
         let text = format!("Laying out {} topics…", loaded.roadmap.topics.len());
         ui.scope_builder(

@@ -4,10 +4,12 @@
 
 use egui::{Color32, FontId, Pos2, Rect, Shape, Stroke, pos2, vec2};
 
-use super::MapView;
+use super::{Focus, MapView, edge_on_chain, route_bounds};
 use crate::layout;
+use crate::model::LoadedRoadmap;
 use crate::picture::items::{self, Pen};
 use crate::picture::palette::{self as theme, Palette};
+use crate::picture::place::Placed;
 
 /// A phase band's label. It stays readable when the map is zoomed out: it then sits above the
 /// band. When the band's corner is out of view, the label stays at the top of the map, within
@@ -111,7 +113,140 @@ impl Pen for egui::Painter {
     }
 }
 
+/// How a topic stands on screen this frame, besides its progress.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct TopicPaint {
+    /// Its opacity: dimmed off the highlighted chain and out of the filters.
+    pub(super) alpha: f32,
+    /// Whether it is selected.
+    pub(super) selected: bool,
+    /// Whether the pointer is over it.
+    pub(super) hovered: bool,
+    /// Whether it matches the search.
+    pub(super) matched: bool,
+}
+
 impl MapView {
+    /// The arrows of the visible part, dimmed off the highlight and the filters; the highlighted
+    /// chain's arrows last, on top.
+    pub(super) fn paint_edges(
+        &self,
+        painter: &egui::Painter,
+        placed: &Placed,
+        loaded: &LoadedRoadmap,
+        colours: &Palette,
+        visible: Rect,
+        kept: &impl Fn(usize) -> bool,
+    ) {
+        let zoom = self.to_screen.scaling;
+        let mut highlighted_edges = Vec::new();
+        for (k, route) in placed.layout.edges.iter().enumerate() {
+            let (a, b) = placed.edges[k];
+            let bbox = route_bounds(route);
+            if !bbox.intersects(visible) {
+                continue;
+            }
+            let lit = self.highlight.as_ref().is_some_and(|(focus, chain)| {
+                let (Focus::Topic(f) | Focus::Goal(f, _) | Focus::Prerequisites(f)) = *focus;
+                chain[a] && chain[b] && edge_on_chain(loaded, f, a, b)
+            });
+            if lit && kept(a) && kept(b) {
+                highlighted_edges.push(k);
+                continue;
+            }
+            let edge = items::edge(placed, k, colours);
+            let colour = if self.highlight.is_some() || !kept(a) || !kept(b) {
+                theme::faded(edge.colour, colours.dimmed)
+            } else {
+                edge.colour
+            };
+            self.paint_edge(
+                painter,
+                edge.route,
+                Stroke::new((edge.width * zoom).clamp(0.6, 2.5), colour),
+            );
+        }
+        for k in highlighted_edges {
+            let stroke = Stroke::new(
+                (theme::EDGE_HIGHLIGHT_WIDTH * zoom).clamp(1.2, 4.0),
+                colours.edge_highlight,
+            );
+            self.paint_edge(painter, &placed.layout.edges[k], stroke);
+        }
+    }
+
+    /// Paints a topic's box at `screen`: outline for selection and hover, the search ring, the
+    /// goal's second outline, fill, title and badge.
+    pub(super) fn paint_topic(
+        &self,
+        painter: &egui::Painter,
+        colours: &Palette,
+        item: &items::TopicBox<'_>,
+        screen: Rect,
+        how: TopicPaint,
+    ) {
+        let TopicPaint {
+            alpha,
+            selected,
+            hovered,
+            matched,
+        } = how;
+        let zoom = self.to_screen.scaling;
+        let look = item.look;
+        let rounding = item.rounding * zoom;
+        let mut stroke = Stroke::new((look.border * zoom).clamp(0.8, 4.0), item.outline);
+        if selected {
+            stroke = Stroke::new((3.5 * zoom).clamp(2.0, 5.0), colours.selection);
+        } else if hovered {
+            stroke.width *= 1.8;
+        }
+        if matched {
+            // A search match wears a bold ring outside its box.
+            painter.rect_stroke(
+                screen.expand(3.0 * zoom.max(0.5)),
+                rounding + 3.0 * zoom,
+                Stroke::new((3.0 * zoom).clamp(2.0, 4.0), colours.search),
+                egui::StrokeKind::Outside,
+            );
+        }
+        if let Some((ring, ring_rounding, ring_stroke)) = item.goal_ring
+            && !selected
+        {
+            // The goal wears a double outline.
+            painter.rect_stroke(
+                self.to_screen * ring,
+                ring_rounding * zoom,
+                Stroke::new(
+                    (ring_stroke.width * zoom).clamp(1.0, 3.0),
+                    theme::faded(ring_stroke.color, alpha),
+                ),
+                egui::StrokeKind::Inside,
+            );
+        }
+        let (fill, outline, text) = items::node_colours(colours, &look, stroke.color, alpha);
+        painter.rect(
+            screen,
+            rounding,
+            fill,
+            Stroke::new(stroke.width, outline),
+            egui::StrokeKind::Inside,
+        );
+        self.paint_title(painter, item, screen, text);
+        if let Some(badge) = item.badge {
+            let radius = (badge.radius * zoom).clamp(0.0, 11.0);
+            if radius >= 4.0 {
+                items::Badge {
+                    centre: items::badge_centre(screen, radius),
+                    radius,
+                    colour: theme::faded(badge.colour, alpha),
+                    ink: theme::faded(badge.ink, alpha),
+                    ..badge
+                }
+                .draw(&mut painter.clone());
+            }
+        }
+    }
+
     pub(super) fn paint_title(
         &self,
         painter: &egui::Painter,
