@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use super::graph::RoadmapGraph;
 use super::progress::Progress;
-use super::refs::{self, Piece};
+use super::refs;
 use super::types::Roadmap;
 
 /// A roadmap that passed validation, with its prerequisite graph.
@@ -57,7 +57,10 @@ impl LoadedRoadmap {
         for topic in &mut roadmap.topics {
             topic.prerequisites.retain(|p| kept.contains(p));
             for text in [&mut topic.summary, &mut topic.rationale] {
-                *text = self.keep_references(text, |id| kept.contains(id));
+                *text = refs::rewrite(text, |id, words| {
+                    (!kept.contains(id))
+                        .then(|| self.plain(&refs::reference(id, words)).into_owned())
+                });
             }
         }
         let graph = RoadmapGraph::new(&roadmap);
@@ -66,32 +69,5 @@ impl LoadedRoadmap {
             graph,
             carried_progress: None,
         }
-    }
-
-    /// `text` with the references for which `keep` holds left as they are, and the others
-    /// written out as the words they show.
-    fn keep_references(&self, text: &str, keep: impl Fn(&str) -> bool) -> String {
-        let mut out = String::with_capacity(text.len());
-        for (_, piece) in refs::pieces(text) {
-            match piece {
-                Piece::Text(t) => out.push_str(t),
-                Piece::Ref { id, words } if keep(id) => {
-                    out.push_str(refs::OPEN);
-                    out.push_str(id);
-                    if let Some(w) = words {
-                        out.push('|');
-                        out.push_str(w);
-                    }
-                    out.push_str(refs::CLOSE);
-                }
-                Piece::Ref { id, words } => out.push_str(&self.plain(&format!(
-                    "{}{id}{}{}",
-                    refs::OPEN,
-                    words.map(|w| format!("|{w}")).unwrap_or_default(),
-                    refs::CLOSE
-                ))),
-            }
-        }
-        out
     }
 }

@@ -2,6 +2,7 @@
 //! here. Who uses whom, bottom up: `types` and `refs`; `graph`; `validate`; `progress`;
 //! `loaded`; `standing`, `personal`, `search`; `load`.
 
+pub mod edit;
 pub mod graph;
 pub mod load;
 pub mod loaded;

@@ -135,6 +135,30 @@ pub fn plain(text: &str, title_of: impl Fn(&str) -> Option<String>) -> Cow<'_, s
     Cow::Owned(out)
 }
 
+/// A reference as written: `[[id]]`, or `[[id|words]]`.
+#[must_use]
+pub fn reference(id: &str, words: Option<&str>) -> String {
+    match words {
+        Some(w) => format!("{OPEN}{id}|{w}{CLOSE}"),
+        None => format!("{OPEN}{id}{CLOSE}"),
+    }
+}
+
+/// `text` with each reference for which `replace` gives something replaced by it; the others
+/// are written back as references.
+pub fn rewrite(text: &str, replace: impl Fn(&str, Option<&str>) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (_, piece) in pieces(text) {
+        match piece {
+            Piece::Text(t) => out.push_str(t),
+            Piece::Ref { id, words } => {
+                out.push_str(&replace(id, words).unwrap_or_else(|| reference(id, words)));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

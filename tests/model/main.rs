@@ -6,6 +6,7 @@ mod common;
 
 mod bundled;
 mod corpus;
+mod edit;
 mod graph;
 mod hostile;
 mod layout;

@@ -1,0 +1,197 @@
+//! Changes to a roadmap in memory, checked before they are accepted: add, change or remove a
+//! topic, a prerequisite link or a phase. A change that would leave the roadmap invalid (a cycle,
+//! a prerequisite in a later phase, a repeated id, an address that is not http(s), …) is refused
+//! with the problems `validate` finds, in the words the loader uses, and the roadmap stays as it
+//! was. Topics are named by id, as in the file, so an edit means the same after an undo.
+
+use super::graph::RoadmapGraph;
+use super::loaded::LoadedRoadmap;
+use super::refs::{reference, rewrite};
+use super::types::{Phase, Roadmap, Topic};
+use super::validate::{self, Problem};
+
+/// One change to a roadmap.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RoadmapEdit {
+    /// Add a topic at the end of the list.
+    AddTopic(Topic),
+    /// Replace the topic with this id by another. A changed id is rewritten in every
+    /// prerequisite and reference that names the old one.
+    ChangeTopic(String, Topic),
+    /// Remove the topic with this id, the links to and from it, and turn references to it into
+    /// the words they show.
+    RemoveTopic(String),
+    /// Make `prerequisite` a prerequisite of `topic` (both ids).
+    AddLink {
+        /// The topic to learn first.
+        prerequisite: String,
+        /// The topic that needs it.
+        topic: String,
+    },
+    /// Remove that link.
+    RemoveLink {
+        /// The topic learnt first.
+        prerequisite: String,
+        /// The topic that needed it.
+        topic: String,
+    },
+    /// Add a phase.
+    AddPhase(Phase),
+    /// Replace the phase with this id by another; a changed id is rewritten in its topics.
+    ChangePhase(String, Phase),
+    /// Remove the phase with this id; refused while topics are in it.
+    RemovePhase(String),
+}
+
+/// Why an edit was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// It names a topic, phase or link that is not there.
+    Missing(String),
+    /// The roadmap it would make is not valid.
+    Invalid(Vec<Problem>),
+}
+
+impl std::fmt::Display for Refused {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Missing(what) => f.write_str(what),
+            Self::Invalid(problems) => {
+                for (k, p) in problems.iter().enumerate() {
+                    if k > 0 {
+                        f.write_str("\n")?;
+                    }
+                    f.write_str(&p.message_with(|place| format!("{place:?}")))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Refused {}
+
+/// The roadmap with `edit` made, validated; the roadmap given is left as it is either way.
+pub fn apply(loaded: &LoadedRoadmap, edit: RoadmapEdit) -> Result<LoadedRoadmap, Refused> {
+    let mut roadmap = loaded.roadmap.clone();
+    change(&mut roadmap, loaded, edit)?;
+    let problems = validate::validate(&roadmap);
+    if !problems.is_empty() {
+        return Err(Refused::Invalid(problems));
+    }
+    let graph = RoadmapGraph::new(&roadmap);
+    Ok(LoadedRoadmap {
+        roadmap,
+        graph,
+        carried_progress: None,
+    })
+}
+
+fn topic_at(roadmap: &Roadmap, id: &str) -> Result<usize, Refused> {
+    roadmap
+        .topics
+        .iter()
+        .position(|t| t.id == id)
+        .ok_or_else(|| Refused::Missing(format!("there is no topic `{id}`")))
+}
+
+fn change(roadmap: &mut Roadmap, loaded: &LoadedRoadmap, edit: RoadmapEdit) -> Result<(), Refused> {
+    match edit {
+        RoadmapEdit::AddTopic(topic) => roadmap.topics.push(topic),
+        RoadmapEdit::ChangeTopic(id, topic) => {
+            let i = topic_at(roadmap, &id)?;
+            let new_id = topic.id.clone();
+            roadmap.topics[i] = topic;
+            if new_id != id {
+                rename_topic(roadmap, &id, &new_id);
+            }
+        }
+        RoadmapEdit::RemoveTopic(id) => {
+            let i = topic_at(roadmap, &id)?;
+            roadmap.topics.remove(i);
+            for topic in &mut roadmap.topics {
+                topic.prerequisites.retain(|p| *p != id);
+                for text in [&mut topic.summary, &mut topic.rationale] {
+                    *text = words_for(loaded, text, &id);
+                }
+            }
+        }
+        RoadmapEdit::AddLink {
+            prerequisite,
+            topic,
+        } => {
+            topic_at(roadmap, &prerequisite)?;
+            let i = topic_at(roadmap, &topic)?;
+            if roadmap.topics[i].prerequisites.contains(&prerequisite) {
+                return Err(Refused::Missing(format!(
+                    "`{topic}` already needs `{prerequisite}`"
+                )));
+            }
+            roadmap.topics[i].prerequisites.push(prerequisite);
+        }
+        RoadmapEdit::RemoveLink {
+            prerequisite,
+            topic,
+        } => {
+            let i = topic_at(roadmap, &topic)?;
+            let before = roadmap.topics[i].prerequisites.len();
+            roadmap.topics[i]
+                .prerequisites
+                .retain(|p| *p != prerequisite);
+            if roadmap.topics[i].prerequisites.len() == before {
+                return Err(Refused::Missing(format!(
+                    "`{topic}` does not need `{prerequisite}`"
+                )));
+            }
+        }
+        RoadmapEdit::AddPhase(phase) => roadmap.phases.push(phase),
+        RoadmapEdit::ChangePhase(id, phase) => {
+            let k = phase_at(roadmap, &id)?;
+            let new_id = phase.id.clone();
+            roadmap.phases[k] = phase;
+            for topic in roadmap.topics.iter_mut().filter(|t| t.phase == id) {
+                topic.phase.clone_from(&new_id);
+            }
+        }
+        RoadmapEdit::RemovePhase(id) => {
+            let k = phase_at(roadmap, &id)?;
+            let used = roadmap.topics.iter().filter(|t| t.phase == id).count();
+            if used > 0 {
+                return Err(Refused::Missing(format!(
+                    "phase `{id}` still holds {used} topics; move or remove them first"
+                )));
+            }
+            roadmap.phases.remove(k);
+        }
+    }
+    Ok(())
+}
+
+fn phase_at(roadmap: &Roadmap, id: &str) -> Result<usize, Refused> {
+    roadmap
+        .phases
+        .iter()
+        .position(|p| p.id == id)
+        .ok_or_else(|| Refused::Missing(format!("there is no phase `{id}`")))
+}
+
+/// Rewrites every prerequisite and reference that names `old` to name `new`.
+fn rename_topic(roadmap: &mut Roadmap, old: &str, new: &str) {
+    for topic in &mut roadmap.topics {
+        for p in &mut topic.prerequisites {
+            if p == old {
+                new.clone_into(p);
+            }
+        }
+        for text in [&mut topic.summary, &mut topic.rationale] {
+            *text = rewrite(text, |id, words| (id == old).then(|| reference(new, words)));
+        }
+    }
+}
+
+/// `text` with references to `gone` written out as the words they show.
+fn words_for(loaded: &LoadedRoadmap, text: &str, gone: &str) -> String {
+    rewrite(text, |id, words| {
+        (id == gone).then(|| loaded.plain(&reference(id, words)).into_owned())
+    })
+}
