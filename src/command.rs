@@ -9,8 +9,8 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::layout::Direction;
-use crate::model::Status;
 use crate::model::progress::Edit;
+use crate::model::{Status, TopicIndex};
 use crate::settings::ThemeChoice;
 
 /// Which view fills the window.
@@ -27,7 +27,7 @@ pub enum View {
 #[must_use]
 pub enum Command {
     /// Select a topic (and bring it into view), or clear the selection.
-    Select(Option<usize>),
+    Select(Option<TopicIndex>),
     /// Fit the whole map into the window.
     Fit,
     /// Zoom the map by this factor around the middle of the window.
@@ -68,7 +68,7 @@ pub enum Command {
     CloseSearch,
     /// Select a topic from the keyboard and bring it into view; the detail panel stays as it
     /// was.
-    MoveTo(usize),
+    MoveTo(TopicIndex),
     /// Open the detail panel of the selected topic.
     OpenDetails,
     /// Show or hide the keyboard shortcuts.
@@ -105,7 +105,7 @@ pub enum Step {
     /// The last topic.
     Last,
     /// This topic.
-    To(usize),
+    To(TopicIndex),
 }
 
 /// One value a filter can let through.

@@ -16,7 +16,7 @@ pub struct Tracker {
     undo: Vec<Progress>,
     redo: Vec<Progress>,
     /// The topic whose note the last edit changed, so typing makes one undo step, not one per key.
-    last_note: Option<usize>,
+    last_note: Option<crate::model::TopicIndex>,
     saver: Option<Saver>,
     /// Where progress is kept; `None` keeps it in memory only.
     path: Option<PathBuf>,
@@ -209,17 +209,17 @@ impl Tracker {
         };
         match edit {
             Edit::Status(i, status) => {
-                if let Some(t) = topics.get(i) {
+                if let Some(t) = loaded.topic(i) {
                     self.progress.set_status(&t.id, status);
                 }
             }
             Edit::Note(i, note) => {
-                if let Some(t) = topics.get(i) {
+                if let Some(t) = loaded.topic(i) {
                     self.progress.set_note(&t.id, &note);
                 }
             }
             Edit::Goal(goal) => {
-                self.progress.goal = goal.and_then(|i| topics.get(i)).map(|t| t.id.clone());
+                self.progress.goal = goal.and_then(|i| loaded.topic(i)).map(|t| t.id.clone());
             }
             Edit::Reset => {
                 for t in topics {

@@ -3,6 +3,7 @@
 
 use super::{PathPrompt, RoadmapApp};
 use crate::command::{Command, View};
+use crate::model::TopicIndex;
 use crate::tracker::Edit;
 use crate::ui;
 
@@ -82,12 +83,12 @@ impl RoadmapApp {
                     Some(from) => self.map.neighbour(&self.loaded, from, key?),
                     None => self.loaded.graph.topological_order().first().copied(),
                 }?;
-                Command::MoveTo(to)
+                Command::MoveTo(TopicIndex::new(to))
             }
             Action::Mark => {
                 let topic = self.selected?;
                 let (status, _) = MARK_KEYS.iter().find(|(_, k)| Some(*k) == key)?;
-                Command::Edit(Edit::Status(topic, *status))
+                Command::Edit(Edit::Status(TopicIndex::new(topic), *status))
             }
             Action::Step => {
                 let (_, step) = STEP_KEYS.iter().find(|(k, _)| Some(*k) == key)?;
@@ -101,16 +102,18 @@ impl RoadmapApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Select(topic) => {
-                self.selected = topic.filter(|&i| i < self.loaded.roadmap.topics.len());
+                self.selected = topic
+                    .filter(|&i| self.loaded.topic(i).is_some())
+                    .map(TopicIndex::get);
                 self.panels.details = self.selected.is_some();
                 if let Some(i) = self.selected {
                     self.map.bring_into_view(ctx, i);
                 }
             }
             Command::MoveTo(topic) => {
-                if topic < self.loaded.roadmap.topics.len() {
-                    self.selected = Some(topic);
-                    self.map.bring_into_view(ctx, topic);
+                if self.loaded.topic(topic).is_some() {
+                    self.selected = Some(topic.get());
+                    self.map.bring_into_view(ctx, topic.get());
                 }
             }
             Command::OpenDetails => self.panels.details = self.selected.is_some(),

@@ -294,7 +294,10 @@ impl RoadmapApp {
             // The show goes on from the same topic when it is still there, else from the start.
             p.show = ui::present::Presentation::new(&self.loaded);
             if let Some(on_screen) = self.selected {
-                p.show.go(ui::present::Step::To(on_screen));
+                p.show
+                    .go(ui::present::Step::To(crate::model::TopicIndex::new(
+                        on_screen,
+                    )));
             }
             p.saved.selected = saved_selection.and_then(|id| self.loaded.graph.index_of(&id));
             self.selected = p.show.topic();

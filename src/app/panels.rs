@@ -4,6 +4,7 @@
 
 use super::{RoadmapApp, reload_banner};
 use crate::command::{Command, View};
+use crate::model::TopicIndex;
 use crate::tracker::Edit;
 use crate::ui;
 use crate::ui::details::{DetailAction, ProgressView};
@@ -106,7 +107,7 @@ impl RoadmapApp {
                     if let Some(i) =
                         ui::progress::progress_panel_ui(ui, &self.loaded, overview, goal)
                     {
-                        commands.push(Command::Select(Some(i)));
+                        commands.push(Command::Select(Some(TopicIndex::new(i))));
                     }
                 });
         }
@@ -217,13 +218,13 @@ impl RoadmapApp {
                         Some(DetailAction::Select(i)) => commands.push(Command::Select(Some(i))),
                         Some(DetailAction::Close) => commands.push(Command::Select(None)),
                         Some(DetailAction::SetStatus(s)) => {
-                            commands.push(Command::Edit(Edit::Status(topic, s)));
+                            commands.push(Command::Edit(Edit::Status(TopicIndex::new(topic), s)));
                         }
                         Some(DetailAction::SetGoal(g)) => {
                             commands.push(Command::Edit(Edit::Goal(g)));
                         }
                         Some(DetailAction::SetNote(n)) => {
-                            commands.push(Command::Edit(Edit::Note(topic, n)));
+                            commands.push(Command::Edit(Edit::Note(TopicIndex::new(topic), n)));
                         }
                         None => {}
                     }

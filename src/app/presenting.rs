@@ -3,6 +3,7 @@
 
 use super::{Panels, RoadmapApp};
 use crate::command::{Command, View};
+use crate::model::TopicIndex;
 use crate::ui;
 use crate::ui::map::{MapEvent, MapInput};
 
@@ -51,7 +52,9 @@ impl RoadmapApp {
             )
             .show(ui, |ui| {
                 if let Some(i) = ui::present::caption_ui(ui, &self.loaded, &presenting.show) {
-                    commands.push(Command::PresentStep(ui::present::Step::To(i)));
+                    commands.push(Command::PresentStep(ui::present::Step::To(
+                        TopicIndex::new(i),
+                    )));
                 }
             });
         let topic = presenting.show.topic();

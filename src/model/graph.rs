@@ -8,6 +8,26 @@ use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::types::Roadmap;
 
+/// A topic's place in one loaded roadmap's `topics`: what commands, progress edits and events
+/// carry, so a topic is never taken for another count or position. What is saved names topics by
+/// id instead, since an index means nothing in another version of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TopicIndex(usize);
+
+impl TopicIndex {
+    /// The topic at `index` in the roadmap's list.
+    #[must_use]
+    pub const fn new(index: usize) -> Self {
+        Self(index)
+    }
+
+    /// Its position in the roadmap's list.
+    #[must_use]
+    pub const fn get(self) -> usize {
+        self.0
+    }
+}
+
 /// The prerequisite graph of a roadmap. Nodes are topic indices into `Roadmap::topics`;
 /// an edge runs from a prerequisite to the topic that needs it.
 #[derive(Debug, Clone)]

@@ -3,10 +3,10 @@
 
 use std::borrow::Cow;
 
-use super::graph::RoadmapGraph;
+use super::graph::{RoadmapGraph, TopicIndex};
 use super::progress::Progress;
 use super::refs;
-use super::types::Roadmap;
+use super::types::{Roadmap, Topic};
 
 /// A roadmap that passed validation, with its prerequisite graph.
 #[derive(Debug, Clone)]
@@ -43,6 +43,18 @@ impl LoadedRoadmap {
                 .index_of(id)
                 .map(|i| self.roadmap.topics[i].title.clone())
         })
+    }
+
+    /// The topic at `index`, if the roadmap has one there.
+    #[must_use]
+    pub fn topic(&self, index: TopicIndex) -> Option<&Topic> {
+        self.roadmap.topics.get(index.get())
+    }
+
+    /// The index of the topic with this id.
+    #[must_use]
+    pub fn index_of(&self, id: &str) -> Option<TopicIndex> {
+        self.graph.index_of(id).map(TopicIndex::new)
     }
 
     /// The roadmap cut down to one phase, standing alone: its topics, the links between them,

@@ -14,7 +14,7 @@ pub mod standing;
 pub mod types;
 pub mod validate;
 
-pub use graph::RoadmapGraph;
+pub use graph::{RoadmapGraph, TopicIndex};
 pub use load::{Diagnostic, LoadError, bundled, load_bytes, load_file, load_str};
 pub use loaded::LoadedRoadmap;
 pub use personal::{PERSONAL_KIND, PersonalRoadmap};

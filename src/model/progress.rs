@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::graph::RoadmapGraph;
+use super::graph::{RoadmapGraph, TopicIndex};
 
 /// The newest progress `format_version` this build reads and writes.
 pub const PROGRESS_FORMAT_VERSION: u32 = 1;
@@ -207,11 +207,11 @@ impl Progress {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Edit {
     /// Set a topic's status.
-    Status(usize, Status),
+    Status(TopicIndex, Status),
     /// Replace a topic's note.
-    Note(usize, String),
+    Note(TopicIndex, String),
     /// Aim for a topic, or drop the goal.
-    Goal(Option<usize>),
+    Goal(Option<TopicIndex>),
     /// Clear every status, note and the goal of this roadmap's topics.
     Reset,
     /// Take the statuses, notes and goal of this roadmap's topics from other progress (a personal

@@ -4,19 +4,20 @@
 use egui::RichText;
 
 use super::linked_text::linked_text_ui;
+use crate::model::TopicIndex;
 use crate::model::{LoadedRoadmap, Overview, Source, Standing, Status};
 
 /// What the user asked for in the panel.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DetailAction {
     /// Select this topic and bring it into view.
-    Select(usize),
+    Select(TopicIndex),
     /// Close the panel (clear the selection).
     Close,
     /// Set the topic's status.
     SetStatus(Status),
     /// Make the topic the goal, or clear the goal.
-    SetGoal(Option<usize>),
+    SetGoal(Option<TopicIndex>),
     /// The note was edited; this is its new text.
     SetNote(String),
 }
@@ -90,7 +91,7 @@ pub fn details_ui(
             ui.label(RichText::new("Why here").strong());
             let rationale = linked_text_ui(ui, loaded, &t.rationale, |r| r);
             if let Some(i) = summary.or(rationale) {
-                action = Some(DetailAction::Select(i));
+                action = Some(DetailAction::Select(TopicIndex::new(i)));
             }
 
             let prerequisites = loaded.graph.prerequisites(topic);
@@ -110,7 +111,7 @@ pub fn details_ui(
                         .on_hover_text("Select this topic")
                         .clicked()
                     {
-                        action = Some(DetailAction::Select(i));
+                        action = Some(DetailAction::Select(TopicIndex::new(i)));
                     }
                 }
             }
@@ -195,7 +196,7 @@ fn status_ui(
             .on_hover_text("Highlight everything still to do before this topic")
             .clicked()
         {
-            action = Some(DetailAction::SetGoal(Some(topic)));
+            action = Some(DetailAction::SetGoal(Some(TopicIndex::new(topic))));
         }
     });
     action

@@ -4,15 +4,16 @@
 
 use super::details::source_ui;
 use super::linked_text::linked_text_ui;
+use crate::model::TopicIndex;
 use crate::model::{LoadedRoadmap, Overview, Status};
 
 /// What the user asked for in the outline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutlineAction {
     /// Select this topic on the map.
-    Select(usize),
+    Select(TopicIndex),
     /// Set a topic's status (its checkbox was ticked or cleared).
-    SetStatus(usize, Status),
+    SetStatus(TopicIndex, Status),
 }
 
 /// What the outline shows besides the roadmap.
@@ -130,7 +131,7 @@ fn topic_ui(
                     .changed()
                 {
                     let to = if done { Status::Done } else { Status::Todo };
-                    actions.push(OutlineAction::SetStatus(index, to));
+                    actions.push(OutlineAction::SetStatus(TopicIndex::new(index), to));
                 }
                 if matches!(status, Status::Doing | Status::Skipped) {
                     ui.weak(status.name());
@@ -140,7 +141,7 @@ fn topic_ui(
                     .add_enabled(!selected, egui::Button::new(show).small())
                     .clicked()
                 {
-                    actions.push(OutlineAction::Select(index));
+                    actions.push(OutlineAction::Select(TopicIndex::new(index)));
                 }
             });
         });
@@ -152,13 +153,13 @@ fn topic_ui(
     }
     ui.indent(("summary", &topic.id), |ui| {
         if let Some(i) = linked_text_ui(ui, loaded, &topic.summary, |r| r) {
-            actions.push(OutlineAction::Select(i));
+            actions.push(OutlineAction::Select(TopicIndex::new(i)));
         }
         egui::CollapsingHeader::new("Why here, and sources")
             .id_salt(("details", &topic.id))
             .show(ui, |ui| {
                 if let Some(i) = details_ui(ui, loaded, index) {
-                    actions.push(OutlineAction::Select(i));
+                    actions.push(OutlineAction::Select(TopicIndex::new(i)));
                 }
             });
     });

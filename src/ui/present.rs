@@ -61,7 +61,7 @@ impl Presentation {
             Step::To(topic) => self
                 .order
                 .iter()
-                .position(|&t| t == topic)
+                .position(|&t| t == topic.get())
                 .unwrap_or(self.step),
             Step::NextPhase => {
                 let here = self.phase();

@@ -2,6 +2,7 @@
 //! the rest, Up and Down walk the list, Enter selects, Esc closes.
 
 use crate::model::LoadedRoadmap;
+use crate::model::TopicIndex;
 use crate::model::search::{Hit, search};
 
 /// Most results listed under the field; the map shows them all.
@@ -11,7 +12,7 @@ const LISTED: usize = 6;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SearchAction {
     /// Select this topic and bring it into view.
-    Select(usize),
+    Select(TopicIndex),
     /// Close the bar and forget the query.
     Close,
 }
@@ -127,7 +128,7 @@ impl SearchBar {
                 && ui.input(|i| i.key_pressed(Key::Enter))
                 && let Some(hit) = self.hits.get(self.cursor)
             {
-                action = Some(SearchAction::Select(hit.topic));
+                action = Some(SearchAction::Select(TopicIndex::new(hit.topic)));
             }
             if !self.query.trim().is_empty() {
                 ui.weak(match self.hits.len() {
@@ -147,7 +148,7 @@ impl SearchBar {
                 .on_hover_text(loaded.plain(&topic.summary));
             if row.clicked() {
                 self.cursor = k;
-                action = Some(SearchAction::Select(hit.topic));
+                action = Some(SearchAction::Select(TopicIndex::new(hit.topic)));
             }
         }
         if self.hits.len() > LISTED {

@@ -2,7 +2,7 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
-use roadmap::model::{self, Standing, Status};
+use roadmap::model::{self, Standing, Status, TopicIndex};
 use roadmap::tracker::{Edit, Tracker};
 
 fn idx(loaded: &model::LoadedRoadmap, id: &str) -> usize {
@@ -16,7 +16,7 @@ fn ticking_a_topic_done_makes_what_it_unlocks_ready() {
     let fm = idx(&loaded, "foundation-models");
     let overview = idx(&loaded, "bedrock-overview");
     assert_eq!(t.overview().standing[overview], Standing::Locked);
-    t.apply(&loaded, Edit::Status(fm, Status::Done));
+    t.apply(&loaded, Edit::Status(TopicIndex::new(fm), Status::Done));
     assert_eq!(t.overview().standing[overview], Standing::Ready);
     assert_eq!(
         t.overview().next_up(&loaded),
@@ -33,11 +33,11 @@ fn undo_and_redo_walk_status_and_note_changes() {
     let loaded = model::bundled().unwrap();
     let mut t = Tracker::in_memory(&loaded);
     let fm = idx(&loaded, "foundation-models");
-    t.apply(&loaded, Edit::Status(fm, Status::Doing));
-    t.apply(&loaded, Edit::Status(fm, Status::Done));
+    t.apply(&loaded, Edit::Status(TopicIndex::new(fm), Status::Doing));
+    t.apply(&loaded, Edit::Status(TopicIndex::new(fm), Status::Done));
     // Typing a note key by key is one undo step.
     for text in ["R", "Re", "Rea", "Read the glossary"] {
-        t.apply(&loaded, Edit::Note(fm, text.to_owned()));
+        t.apply(&loaded, Edit::Note(TopicIndex::new(fm), text.to_owned()));
     }
     assert_eq!(t.progress().note("foundation-models"), "Read the glossary");
 
@@ -53,7 +53,7 @@ fn undo_and_redo_walk_status_and_note_changes() {
 
     // A new change after an undo drops the redo history.
     assert!(t.undo(&loaded));
-    t.apply(&loaded, Edit::Status(fm, Status::Skipped));
+    t.apply(&loaded, Edit::Status(TopicIndex::new(fm), Status::Skipped));
     assert!(!t.can_redo());
 }
 
@@ -62,8 +62,8 @@ fn reset_clears_this_roadmap_and_can_be_undone() {
     let loaded = model::bundled().unwrap();
     let mut t = Tracker::in_memory(&loaded);
     let goal = idx(&loaded, "rag-not-enough");
-    t.apply(&loaded, Edit::Status(0, Status::Done));
-    t.apply(&loaded, Edit::Goal(Some(goal)));
+    t.apply(&loaded, Edit::Status(TopicIndex::new(0), Status::Done));
+    t.apply(&loaded, Edit::Goal(Some(TopicIndex::new(goal))));
     t.apply(&loaded, Edit::Reset);
     assert!(!t.has_progress(&loaded));
     assert_eq!(t.goal(&loaded), None);
@@ -82,11 +82,14 @@ fn changes_reach_the_file_and_come_back_after_a_restart() {
         assert!(t.notices().is_empty(), "{:?}", t.notices());
         t.apply(
             &loaded,
-            Edit::Status(idx(&loaded, "guardrails"), Status::Done),
+            Edit::Status(TopicIndex::new(idx(&loaded, "guardrails")), Status::Done),
         );
         t.apply(
             &loaded,
-            Edit::Note(idx(&loaded, "guardrails"), "Try the grounding check".into()),
+            Edit::Note(
+                TopicIndex::new(idx(&loaded, "guardrails")),
+                "Try the grounding check".into(),
+            ),
         );
         t.flush().unwrap();
     }
@@ -167,7 +170,7 @@ fn a_mark_from_the_terminal_joins_the_windows_progress_and_survives_undo() {
     let mut t = Tracker::open(&loaded, Some(path.clone()));
     let fm = idx(&loaded, "foundation-models");
     let tokens = idx(&loaded, "tokens-and-context");
-    t.apply(&loaded, Edit::Status(fm, Status::Done));
+    t.apply(&loaded, Edit::Status(TopicIndex::new(fm), Status::Done));
     t.flush().unwrap();
 
     mark_in_terminal(&path, "tokens-and-context", "doing");
@@ -215,7 +218,7 @@ fn the_window_and_the_terminal_marking_at_the_same_time_lose_nothing() {
             .unwrap()
     };
     for &i in &window {
-        t.apply(&loaded, Edit::Status(i, Status::Skipped));
+        t.apply(&loaded, Edit::Status(TopicIndex::new(i), Status::Skipped));
         t.take_disk_changes(&loaded);
         std::thread::sleep(std::time::Duration::from_millis(20));
     }

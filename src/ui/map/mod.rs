@@ -15,6 +15,7 @@ use egui::emath::TSTransform;
 use egui::{Rect, Sense, pos2, vec2};
 
 use crate::layout::{self, Direction};
+use crate::model::TopicIndex;
 use crate::model::{LoadedRoadmap, Overview, Status};
 use crate::picture::items;
 use crate::picture::place::{self as scene, Placed, to_rect};
@@ -41,13 +42,13 @@ const PRESENT_ZOOM: (f32, f32) = (1.0, 1.6);
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MapEvent {
     /// A topic was clicked.
-    TopicClicked(usize),
+    TopicClicked(TopicIndex),
     /// The background was clicked, away from any topic.
     BackgroundClicked,
     /// A status was chosen from a topic's context menu.
-    SetStatus(usize, Status),
+    SetStatus(TopicIndex, Status),
     /// A goal was set (or cleared) from a topic's context menu.
-    SetGoal(Option<usize>),
+    SetGoal(Option<TopicIndex>),
 }
 
 /// What the map shows besides the roadmap itself.
@@ -442,7 +443,7 @@ impl MapView {
                 hovered = Some(i);
             }
             if response.clicked() {
-                events.push(MapEvent::TopicClicked(i));
+                events.push(MapEvent::TopicClicked(TopicIndex::new(i)));
             }
             response.context_menu(|ui| context_menu_ui(ui, i, input, events));
             node_shapes.push((i, screen));
@@ -506,7 +507,7 @@ fn context_menu_ui(
         let button = egui::Button::selectable(current.unwrap_or_default() == status, label)
             .shortcut_text(key.name());
         if ui.add(button).clicked() {
-            events.push(MapEvent::SetStatus(topic, status));
+            events.push(MapEvent::SetStatus(TopicIndex::new(topic), status));
             ui.close();
         }
     }
@@ -517,7 +518,7 @@ fn context_menu_ui(
             ui.close();
         }
     } else if ui.button("Set as goal").clicked() {
-        events.push(MapEvent::SetGoal(Some(topic)));
+        events.push(MapEvent::SetGoal(Some(TopicIndex::new(topic))));
         ui.close();
     }
 }
