@@ -3,11 +3,11 @@
 
 use std::collections::HashSet;
 
-use super::{Options, Personal};
+use super::{ExportError, Options, Personal};
 use crate::model::{FORMAT_VERSION, PERSONAL_KIND, PersonalRoadmap};
 
 /// Writes the personal roadmap as pretty JSON with a trailing newline.
-pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, String> {
+pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, ExportError> {
     let mut roadmap = personal.loaded.roadmap.clone();
     let mut progress = personal.progress.clone();
     if let Some(phase) = &options.phase {
@@ -32,8 +32,8 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Str
         roadmap,
         progress,
     };
-    let mut text =
-        serde_json::to_string_pretty(&doc).map_err(|e| format!("cannot write JSON: {e}"))?;
+    let mut text = serde_json::to_string_pretty(&doc)
+        .map_err(|e| ExportError::Failed(format!("cannot write JSON: {e}")))?;
     text.push('\n');
     Ok(text.into_bytes())
 }

@@ -174,12 +174,32 @@ impl Personal<'_> {
     }
 }
 
+/// Why an export could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ExportError {
+    /// The options ask for what this roadmap cannot give: a phase it lacks, a start date or
+    /// weekly hours that make no plan, nothing left to plan or to draw. The user can change them.
+    Options(String),
+    /// The file could not be made: a picture that would not render or encode.
+    Failed(String),
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Options(message) | Self::Failed(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for ExportError {}
+
 /// Writes the export in `format`.
 pub fn export(
     format: Format,
     personal: &Personal<'_>,
     options: &Options,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, ExportError> {
     if let Some(p) = &options.phase
         && personal.loaded.roadmap.phase(p).is_none()
     {
@@ -190,17 +210,20 @@ pub fn export(
             .iter()
             .map(|p| p.id.as_str())
             .collect();
-        return Err(format!(
+        return Err(ExportError::Options(format!(
             "there is no phase `{p}`; phases: {}",
             known.join(", ")
-        ));
+        )));
     }
     match format {
         Format::Markdown => Ok(markdown::export(personal, options).into_bytes()),
         Format::Json => json::export(personal, options),
         Format::Dot => Ok(dot::export(personal, options).into_bytes()),
         Format::Mermaid => Ok(mermaid::export(personal, options).into_bytes()),
-        Format::Ics => ics::export(personal, options).map(String::into_bytes),
+        // Every way an iCalendar plan fails is an option it cannot plan with.
+        Format::Ics => ics::export(personal, options)
+            .map(String::into_bytes)
+            .map_err(ExportError::Options),
         Format::Svg => svg::export(personal, options).map(String::into_bytes),
         Format::Png => png::export(personal, options),
         Format::Pdf => pdf::export(personal, options),

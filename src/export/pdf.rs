@@ -18,7 +18,7 @@ use krilla::text::{Font, TextDirection};
 use krilla_svg::{SurfaceExt, SvgSettings};
 use resvg::usvg;
 
-use super::{Options, Personal, svg};
+use super::{ExportError, Options, Personal, svg};
 use crate::fonts;
 
 /// A4, in points.
@@ -29,10 +29,10 @@ const MARGIN: f32 = 56.0;
 const MAX_PAGE_SIDE: f32 = 14_400.0;
 
 /// The personal roadmap as PDF bytes.
-pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, String> {
+pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, ExportError> {
     let picture = svg::picture(personal, options)?;
     let tree = usvg::Tree::from_str(&picture.svg, &fonts::usvg_options())
-        .map_err(|e| format!("cannot read the map's SVG: {e}"))?;
+        .map_err(|e| ExportError::Failed(format!("cannot read the map's SVG: {e}")))?;
     let mut setter = Setter::new();
     let pages = setter.appendix(personal, options);
 
@@ -45,18 +45,20 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Str
     // The map keeps its proportions; a page cannot be larger than a PDF reader takes.
     let shrink = (MAX_PAGE_SIDE / picture.size.x.max(picture.size.y)).min(1.0);
     let (w, h) = (picture.size.x * shrink, picture.size.y * shrink);
-    let settings =
-        PageSettings::from_wh(w, h).ok_or_else(|| format!("cannot make a {w}x{h} page"))?;
+    let settings = PageSettings::from_wh(w, h)
+        .ok_or_else(|| ExportError::Failed(format!("cannot make a {w}x{h} page")))?;
     let mut page = document.start_page_with(settings);
     let mut surface = page.surface();
-    let size = Size::from_wh(w, h).ok_or_else(|| format!("cannot draw at {w}x{h}"))?;
+    let size = Size::from_wh(w, h)
+        .ok_or_else(|| ExportError::Failed(format!("cannot draw at {w}x{h}")))?;
     surface
         .draw_svg(&tree, size, SvgSettings::default())
-        .ok_or("cannot draw the map into the PDF")?;
+        .ok_or_else(|| ExportError::Failed("cannot draw the map into the PDF".to_owned()))?;
     surface.finish();
     page.finish();
 
-    let a4 = PageSettings::from_wh(PAGE.0, PAGE.1).ok_or("cannot make an A4 page")?;
+    let a4 = PageSettings::from_wh(PAGE.0, PAGE.1)
+        .ok_or_else(|| ExportError::Failed("cannot make an A4 page".to_owned()))?;
     for ops in &pages {
         let mut page = document.start_page_with(a4.clone());
         let mut surface = page.surface();
@@ -102,7 +104,7 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Str
     }
     document
         .finish()
-        .map_err(|e| format!("cannot write the PDF: {e:?}"))
+        .map_err(|e| ExportError::Failed(format!("cannot write the PDF: {e:?}")))
 }
 
 /// One thing drawn on an appendix page.

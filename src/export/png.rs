@@ -3,7 +3,7 @@
 
 use resvg::{tiny_skia, usvg};
 
-use super::{Options, Personal, svg};
+use super::{ExportError, Options, Personal, svg};
 use crate::fonts;
 
 /// Longest side of a PNG the export writes, in pixels: most viewers and browsers refuse more.
@@ -26,15 +26,15 @@ pub fn fitting_scale(size: egui::Vec2, asked: f32) -> f32 {
 }
 
 /// The map as PNG bytes, drawn at `options.scale` (or less, see [`fitting_scale`]).
-pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, String> {
+pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, ExportError> {
     let picture = svg::picture(personal, options)?;
     render(&picture.svg, options.scale)
 }
 
 /// Renders SVG text to PNG bytes at `scale`, within the size limits.
-pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
+pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, ExportError> {
     let tree = usvg::Tree::from_str(svg, &fonts::usvg_options())
-        .map_err(|e| format!("cannot read the map's SVG: {e}"))?;
+        .map_err(|e| ExportError::Failed(format!("cannot read the map's SVG: {e}")))?;
     let size = tree.size();
     let scale = fitting_scale(egui::vec2(size.width(), size.height()), scale);
     let pixels = |x: f32| {
@@ -47,8 +47,8 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
         p
     };
     let (w, h) = (pixels(size.width()), pixels(size.height()));
-    let mut pixmap =
-        tiny_skia::Pixmap::new(w, h).ok_or_else(|| format!("cannot make a {w}x{h} image"))?;
+    let mut pixmap = tiny_skia::Pixmap::new(w, h)
+        .ok_or_else(|| ExportError::Failed(format!("cannot make a {w}x{h} image")))?;
     resvg::render(
         &tree,
         tiny_skia::Transform::from_scale(scale, scale),
@@ -56,5 +56,5 @@ pub fn render(svg: &str, scale: f32) -> Result<Vec<u8>, String> {
     );
     pixmap
         .encode_png()
-        .map_err(|e| format!("cannot encode the PNG: {e}"))
+        .map_err(|e| ExportError::Failed(format!("cannot encode the PNG: {e}")))
 }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use egui::{Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
-use super::{Options, Personal};
+use super::{ExportError, Options, Personal};
 use crate::fonts;
 use crate::layout::Direction;
 use crate::model::{LoadedRoadmap, Standing, Status};
@@ -35,12 +35,12 @@ pub struct Picture {
 }
 
 /// The map of the personal roadmap (one phase when the options say so) as SVG.
-pub fn export(personal: &Personal<'_>, options: &Options) -> Result<String, String> {
+pub fn export(personal: &Personal<'_>, options: &Options) -> Result<String, ExportError> {
     picture(personal, options).map(|p| p.svg)
 }
 
 /// The map as SVG, with its size.
-pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, String> {
+pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, ExportError> {
     let subset;
     let loaded = match &options.phase {
         Some(phase) => {
@@ -50,7 +50,9 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, St
         None => personal.loaded,
     };
     if loaded.roadmap.topics.is_empty() {
-        return Err("there are no topics to draw".to_owned());
+        return Err(ExportError::Options(
+            "there are no topics to draw".to_owned(),
+        ));
     }
     let personal = Personal {
         loaded,

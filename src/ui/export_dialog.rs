@@ -4,7 +4,7 @@
 use crate::task::{Poll, Task};
 use std::path::{Path, PathBuf};
 
-use crate::export::{self, Format, Options, Personal};
+use crate::export::{self, ExportError, Format, Options, Personal};
 use crate::model::{LoadedRoadmap, Progress};
 
 /// How a save ended.
@@ -299,10 +299,10 @@ impl ExportDialog {
 }
 
 /// Makes the export, then writes it to `path`.
-fn make_and_write(make: impl FnOnce() -> Result<Vec<u8>, String>, path: &Path) -> Saved {
+fn make_and_write(make: impl FnOnce() -> Result<Vec<u8>, ExportError>, path: &Path) -> Saved {
     match make() {
         Ok(bytes) => write(path, &bytes),
-        Err(e) => Saved::Failed(e),
+        Err(e) => Saved::Failed(e.to_string()),
     }
 }
 
