@@ -80,8 +80,8 @@ impl RoadmapApp {
             }
             Action::Walk if self.view == View::Map => {
                 let to = match self.selected {
-                    Some(from) => self.map.neighbour(&self.loaded, from, key?),
-                    None => self.loaded.graph.topological_order().first().copied(),
+                    Some(from) => self.map.neighbour(&self.doc.loaded, from, key?),
+                    None => self.doc.loaded.graph.topological_order().first().copied(),
                 }?;
                 Command::MoveTo(TopicIndex::new(to))
             }
@@ -103,7 +103,7 @@ impl RoadmapApp {
         match command {
             Command::Select(topic) => {
                 self.selected = topic
-                    .filter(|&i| self.loaded.topic(i).is_some())
+                    .filter(|&i| self.doc.loaded.topic(i).is_some())
                     .map(TopicIndex::get);
                 self.panels.details = self.selected.is_some();
                 if let Some(i) = self.selected {
@@ -111,7 +111,7 @@ impl RoadmapApp {
                 }
             }
             Command::MoveTo(topic) => {
-                if self.loaded.topic(topic).is_some() {
+                if self.doc.loaded.topic(topic).is_some() {
                     self.selected = Some(topic.get());
                     self.map.bring_into_view(ctx, topic.get());
                 }
@@ -128,7 +128,7 @@ impl RoadmapApp {
                 }
             }
             Command::StopPresenting => self.stop_presenting(ctx),
-            Command::ShowReloadProblems => self.problems.clone_from(&self.reload_problems),
+            Command::ShowReloadProblems => self.problems.clone_from(&self.doc.reload_problems),
             Command::SetTheme(choice) => {
                 self.settings.theme = choice;
                 ui::theme::apply_theme(ctx, choice);
@@ -151,18 +151,18 @@ impl RoadmapApp {
                 self.open_path(ctx, path);
             }
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::Edit(edit) => self.tracker.apply(&self.loaded, edit),
+            Command::Edit(edit) => self.doc.tracker.apply(&self.doc.loaded, edit),
             Command::Undo => {
-                self.tracker.undo(&self.loaded);
+                self.doc.tracker.undo(&self.doc.loaded);
             }
             Command::Redo => {
-                self.tracker.redo(&self.loaded);
+                self.doc.tracker.redo(&self.doc.loaded);
             }
             Command::AskReset => self.confirm_reset = true,
             Command::ToggleOutlinePanel => self.panels.outline = !self.panels.outline,
             Command::ToggleProgressPanel => self.panels.progress = !self.panels.progress,
             Command::ToggleMinimap => self.panels.minimap = !self.panels.minimap,
-            Command::DismissNotice(k) => self.tracker.dismiss_notice(k),
+            Command::DismissNotice(k) => self.doc.tracker.dismiss_notice(k),
             Command::OpenSearch => match &mut self.search {
                 Some(bar) => bar.focus(),
                 None => self.search = Some(ui::search::SearchBar::new()),

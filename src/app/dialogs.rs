@@ -45,7 +45,7 @@ impl RoadmapApp {
             });
         });
         if reset {
-            self.tracker.apply(&self.loaded, Edit::Reset);
+            self.doc.tracker.apply(&self.doc.loaded, Edit::Reset);
         }
         if reset || close {
             self.confirm_reset = false;

@@ -46,26 +46,67 @@ pub(super) fn reload_banner(file: &str, problems: &LoadError) -> String {
     }
 }
 
+/// The open roadmap and what goes with it: the file it came from, the user's progress on it, and
+/// the watches that take in changes made on disk. Editing the roadmap will live here too.
+pub(super) struct Document {
+    pub(super) loaded: LoadedRoadmap,
+    /// The file the roadmap came from; `None` for the bundled one.
+    pub(super) file: Option<PathBuf>,
+    pub(super) tracker: Tracker,
+    /// Whether the fonts have been checked against the roadmap's text (fallbacks added for
+    /// scripts the bundled fonts lack).
+    pub(super) fonts: FontCheck,
+    /// The watch on the progress file, with the saver it asks to look at the file; `None` when
+    /// progress is kept in memory only.
+    pub(super) watching_progress:
+        Option<(crate::store::DiskCheck, Option<crate::watch::FileWatch<()>>)>,
+    /// The watch on the open file (live reload), with the file it was started for; `None` for
+    /// the bundled roadmap.
+    pub(super) watching: Option<(PathBuf, Option<crate::watch::FileWatch>)>,
+    /// Problems of the open file after it changed on disk; the last good roadmap stays.
+    pub(super) reload_problems: Option<LoadError>,
+    /// Where the progress of a roadmap opened from the window is kept: the data folder's
+    /// progress folder in the real app, none (progress in memory) until told.
+    pub(super) progress_folder: Option<PathBuf>,
+}
+
+impl Document {
+    /// The roadmap loaded from `file` (`None` for the bundled one), with progress in memory.
+    pub(super) fn new(loaded: LoadedRoadmap, file: Option<PathBuf>) -> Self {
+        Self {
+            tracker: Tracker::in_memory(&loaded),
+            loaded,
+            file,
+            fonts: FontCheck::Pending,
+            watching_progress: None,
+            watching: None,
+            reload_problems: None,
+            progress_folder: None,
+        }
+    }
+}
+
 impl RoadmapApp {
     /// A personal roadmap file carries progress: it replaces what is recorded for its topics, as
     /// one change that Undo takes back.
     pub(super) fn restore_carried_progress(&mut self) {
-        if let Some(carried) = self.loaded.carried_progress.take() {
-            self.tracker
-                .apply(&self.loaded, Edit::Restore(Box::new(carried)));
-            self.tracker.add_info("The progress saved in this file was restored. Edit > Undo goes back to what you had.");
+        if let Some(carried) = self.doc.loaded.carried_progress.take() {
+            self.doc
+                .tracker
+                .apply(&self.doc.loaded, Edit::Restore(Box::new(carried)));
+            self.doc.tracker.add_info("The progress saved in this file was restored. Edit > Undo goes back to what you had.");
         }
     }
 
     /// Adds system fonts for characters of the roadmap the bundled fonts lack (Chinese,
     /// Japanese, Arabic, …), then lays the map out again once they are in use.
     pub(super) fn ensure_fonts(&mut self, ctx: &egui::Context) {
-        if self.fonts == FontCheck::Done {
+        if self.doc.fonts == FontCheck::Done {
             return;
         }
-        self.fonts = FontCheck::Done;
+        self.doc.fonts = FontCheck::Done;
         let fallbacks =
-            crate::fonts::fallbacks_for(crate::fonts::roadmap_chars(&self.loaded.roadmap));
+            crate::fonts::fallbacks_for(crate::fonts::roadmap_chars(&self.doc.loaded.roadmap));
         if !fallbacks.is_empty() {
             crate::fonts::install(ctx, fallbacks);
             // The new fonts apply from the next pass: measure the titles again then.
@@ -86,6 +127,7 @@ impl RoadmapApp {
         }
         let ctx = ctx.clone();
         let start_dir = self
+            .doc
             .file
             .as_deref()
             .and_then(Path::parent)
@@ -122,7 +164,8 @@ impl RoadmapApp {
     }
 
     pub(super) fn current_path(&self) -> String {
-        self.file
+        self.doc
+            .file
             .as_deref()
             .map(|p| p.display().to_string())
             .unwrap_or_default()
@@ -144,12 +187,12 @@ impl RoadmapApp {
                 self.path_prompt = Some(PathPrompt::new(self.current_path(), Some(NO_DIALOG_NOTE)));
             }
             OpenOutcome::Loaded(path, loaded) => {
-                self.loaded = *loaded;
-                self.fonts = FontCheck::Pending;
-                self.file = Some(path);
+                self.doc.loaded = *loaded;
+                self.doc.fonts = FontCheck::Pending;
+                self.doc.file = Some(path);
                 self.selected = None;
                 self.problems = None;
-                self.reload_problems = None;
+                self.doc.reload_problems = None;
                 self.map.reset();
                 self.switch_tracker();
                 ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
@@ -164,27 +207,28 @@ impl RoadmapApp {
     /// The progress of a newly opened roadmap lives under its own id; an app that keeps progress
     /// in memory goes on doing so.
     pub(super) fn switch_tracker(&mut self) {
-        if let Err(e) = self.tracker.flush() {
+        if let Err(e) = self.doc.tracker.flush() {
             eprintln!("warning: progress of the previous roadmap: {e}");
         }
         let path = self
+            .doc
             .progress_folder
             .as_deref()
-            .and_then(|folder| crate::store::path_in(folder, &self.loaded.roadmap.id));
-        self.tracker = if self.tracker.path().is_some() && path.is_some() {
-            Tracker::open(&self.loaded, path)
+            .and_then(|folder| crate::store::path_in(folder, &self.doc.loaded.roadmap.id));
+        self.doc.tracker = if self.doc.tracker.path().is_some() && path.is_some() {
+            Tracker::open(&self.doc.loaded, path)
         } else {
-            Tracker::in_memory(&self.loaded)
+            Tracker::in_memory(&self.doc.loaded)
         };
     }
 
     /// Watches the open file, and only it: a watch starts when a file is opened and stops when
     /// another one (or none) is.
     pub(super) fn keep_watching(&mut self, ctx: &egui::Context) {
-        if self.watching.as_ref().map(|(file, _)| file) == self.file.as_ref() {
+        if self.doc.watching.as_ref().map(|(file, _)| file) == self.doc.file.as_ref() {
             return;
         }
-        self.watching = self.file.clone().map(|file| {
+        self.doc.watching = self.doc.file.clone().map(|file| {
             let ctx = ctx.clone();
             let watch = crate::watch::FileWatch::new(&file, move || ctx.request_repaint())
                 .map_err(|e| {
@@ -201,8 +245,8 @@ impl RoadmapApp {
     /// Watches the progress file, so progress written there by `roadmap mark` or another window
     /// shows here at once; the watch follows the tracker when another roadmap is opened.
     pub(super) fn keep_watching_progress(&mut self, ctx: &egui::Context) {
-        let check = self.tracker.disk_check();
-        let same = match (&self.watching_progress, &check) {
+        let check = self.doc.tracker.disk_check();
+        let same = match (&self.doc.watching_progress, &check) {
             (Some((watched, _)), Some(check)) => watched.same_saver(check),
             (None, None) => true,
             _ => false,
@@ -211,16 +255,17 @@ impl RoadmapApp {
             return;
         }
         let ctx = ctx.clone();
-        self.tracker.wake_with(move || ctx.request_repaint());
-        self.watching_progress = check
-            .zip(self.tracker.path().cloned())
-            .map(|(check, path)| {
-                let asks = check.clone();
-                // The folder is watched, so it must exist before the first save makes it.
-                if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    let _ = std::fs::create_dir_all(folder);
-                }
-                let watch = crate::watch::FileWatch::with_loader(
+        self.doc.tracker.wake_with(move || ctx.request_repaint());
+        self.doc.watching_progress =
+            check
+                .zip(self.doc.tracker.path().cloned())
+                .map(|(check, path)| {
+                    let asks = check.clone();
+                    // The folder is watched, so it must exist before the first save makes it.
+                    if let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                        let _ = std::fs::create_dir_all(folder);
+                    }
+                    let watch = crate::watch::FileWatch::with_loader(
                     &path,
                     move |_| asks.request(),
                     || {},
@@ -232,13 +277,14 @@ impl RoadmapApp {
                     );
                 })
                 .ok();
-                (check, watch)
-            });
+                    (check, watch)
+                });
     }
 
     /// Takes in the open file as it changed on disk, if it did.
     pub(super) fn poll_reload(&mut self, ctx: &egui::Context) {
         let Some(reloaded) = self
+            .doc
             .watching
             .as_ref()
             .and_then(|(_, watch)| watch.as_ref())
@@ -248,7 +294,7 @@ impl RoadmapApp {
         };
         match reloaded {
             Ok(loaded) => self.reloaded(ctx, *loaded),
-            Err(problems) => self.reload_problems = Some(problems),
+            Err(problems) => self.doc.reload_problems = Some(problems),
         }
     }
 
@@ -259,47 +305,47 @@ impl RoadmapApp {
         loaded.carried_progress = None;
         let selected = self
             .selected
-            .and_then(|i| self.loaded.roadmap.topics.get(i))
+            .and_then(|i| self.doc.loaded.roadmap.topics.get(i))
             .map(|t| t.id.clone());
         // Presenting, the selection is the topic on screen; the one to restore on Esc is saved.
         let saved_selection = self
             .presenting
             .as_ref()
             .and_then(|p| p.saved.selected)
-            .and_then(|i| self.loaded.roadmap.topics.get(i))
+            .and_then(|i| self.doc.loaded.roadmap.topics.get(i))
             .map(|t| t.id.clone());
-        let same_roadmap = loaded.roadmap.id == self.loaded.roadmap.id;
-        self.loaded = loaded;
+        let same_roadmap = loaded.roadmap.id == self.doc.loaded.roadmap.id;
+        self.doc.loaded = loaded;
         // New titles may need fonts the old ones did not.
-        self.fonts = FontCheck::Pending;
-        self.selected = selected.and_then(|id| self.loaded.graph.index_of(&id));
+        self.doc.fonts = FontCheck::Pending;
+        self.selected = selected.and_then(|id| self.doc.loaded.graph.index_of(&id));
         self.outline_scrolled = self.selected;
         self.note_draft = (usize::MAX, String::new());
         // The problems window goes with the banner when it lists the same problems.
-        if self.problems.is_some() && self.problems == self.reload_problems {
+        if self.problems.is_some() && self.problems == self.doc.reload_problems {
             self.problems = None;
         }
-        self.reload_problems = None;
-        self.filters.keep_existing(&self.loaded);
+        self.doc.reload_problems = None;
+        self.filters.keep_existing(&self.doc.loaded);
         self.map.relayout();
         if let Some(bar) = &mut self.search {
             bar.roadmap_changed();
         }
         if same_roadmap {
-            self.tracker.reconcile(&self.loaded);
+            self.doc.tracker.reconcile(&self.doc.loaded);
         } else {
             self.switch_tracker();
         }
         if let Some(p) = &mut self.presenting {
             // The show goes on from the same topic when it is still there, else from the start.
-            p.show = ui::present::Presentation::new(&self.loaded);
+            p.show = ui::present::Presentation::new(&self.doc.loaded);
             if let Some(on_screen) = self.selected {
                 p.show
                     .go(ui::present::Step::To(crate::model::TopicIndex::new(
                         on_screen,
                     )));
             }
-            p.saved.selected = saved_selection.and_then(|id| self.loaded.graph.index_of(&id));
+            p.saved.selected = saved_selection.and_then(|id| self.doc.loaded.graph.index_of(&id));
             self.selected = p.show.topic();
             p.glide = true;
         }

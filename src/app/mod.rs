@@ -10,7 +10,7 @@ mod remembered;
 mod screenshot;
 
 use dialogs::PathPrompt;
-use document::{FontCheck, OpenOutcome, reload_banner};
+use document::{Document, OpenOutcome, reload_banner};
 use presenting::Presenting;
 use screenshot::Screenshot;
 
@@ -45,31 +45,18 @@ struct Panels {
 
 /// The desktop app.
 pub struct RoadmapApp {
-    loaded: LoadedRoadmap,
-    /// Whether the fonts have been checked against the roadmap's text (fallbacks added for
-    /// scripts the bundled fonts lack).
-    fonts: FontCheck,
-    /// The file the roadmap came from; `None` for the bundled one.
-    file: Option<PathBuf>,
+    /// The open roadmap: its file, progress tracker and watches.
+    doc: Document,
     selected: Option<usize>,
     view: View,
     map: MapView,
     /// Problems of a file the user tried to open; the current roadmap stays.
     problems: Option<LoadError>,
-    /// The watch on the open file (live reload), with the file it was started for; `None` for
-    /// the bundled roadmap.
-    watching: Option<(PathBuf, Option<crate::watch::FileWatch>)>,
-    /// The watch on the progress file, with the saver it asks to look at the file; `None` when
-    /// progress is kept in memory only.
-    watching_progress: Option<(crate::store::DiskCheck, Option<crate::watch::FileWatch<()>>)>,
-    /// Problems of the open file after it changed on disk; the last good roadmap stays.
-    reload_problems: Option<LoadError>,
     /// A file dialog or a load running off the UI thread.
     pending_open: Option<crate::task::Task<OpenOutcome>>,
     /// The path field, while it is open.
     path_prompt: Option<PathPrompt>,
     screenshot: Option<Screenshot>,
-    tracker: Tracker,
     /// The note being edited, for the selected topic.
     note_draft: (usize, String),
     panels: Panels,
@@ -89,9 +76,6 @@ pub struct RoadmapApp {
     present_on_start: bool,
     /// Whether to try the system's file dialogs (tests turn them off).
     file_dialogs: bool,
-    /// Where the progress of a roadmap opened from the window is kept: the data folder's
-    /// progress folder in the real app, none (progress in memory) until told.
-    progress_folder: Option<PathBuf>,
     frames: Arc<AtomicU64>,
     /// Set by `ROADMAP_FRAME_STATS`: log each frame's time, to check that an idle window paints
     /// nothing.
@@ -102,10 +86,8 @@ impl RoadmapApp {
     /// An app showing this roadmap, loaded from `file` (`None` for the bundled roadmap).
     #[must_use]
     pub fn new(loaded: LoadedRoadmap, file: Option<PathBuf>) -> Self {
-        let tracker = Tracker::in_memory(&loaded);
         Self {
-            fonts: FontCheck::Pending,
-            tracker,
+            doc: Document::new(loaded, file),
             note_draft: (usize::MAX, String::new()),
             panels: Panels {
                 progress: true,
@@ -125,16 +107,10 @@ impl RoadmapApp {
             presenting: None,
             present_on_start: false,
             file_dialogs: true,
-            progress_folder: None,
-            loaded,
-            file,
             selected: None,
             view: View::Map,
             map: MapView::new(),
             problems: None,
-            watching: None,
-            watching_progress: None,
-            reload_problems: None,
             pending_open: None,
             path_prompt: None,
             screenshot: None,
@@ -147,7 +123,7 @@ impl RoadmapApp {
     /// there is no path.
     #[must_use]
     pub fn with_progress_file(mut self, path: Option<PathBuf>) -> Self {
-        self.tracker = Tracker::open(&self.loaded, path);
+        self.doc.tracker = Tracker::open(&self.doc.loaded, path);
         self
     }
 
@@ -155,7 +131,7 @@ impl RoadmapApp {
     /// roadmap id, as long as progress is being saved at all.
     #[must_use]
     pub fn with_progress_folder(mut self, folder: Option<PathBuf>) -> Self {
-        self.progress_folder = folder;
+        self.doc.progress_folder = folder;
         self
     }
 
@@ -169,19 +145,19 @@ impl RoadmapApp {
     /// The user's progress on the open roadmap.
     #[must_use]
     pub fn tracker(&self) -> &Tracker {
-        &self.tracker
+        &self.doc.tracker
     }
 
     /// The window title for the open roadmap.
     #[must_use]
     pub fn window_title(&self) -> String {
-        format!("{} · Roadmap", self.loaded.roadmap.title)
+        format!("{} · Roadmap", self.doc.loaded.roadmap.title)
     }
 
     /// The roadmap on screen.
     #[must_use]
     pub fn roadmap(&self) -> &LoadedRoadmap {
-        &self.loaded
+        &self.doc.loaded
     }
 
     /// The selected topic.
@@ -224,7 +200,8 @@ impl RoadmapApp {
     /// is set.
     #[must_use]
     pub fn filtered(&self) -> Option<Vec<bool>> {
-        self.filters.shown(&self.loaded, self.tracker.overview())
+        self.filters
+            .shown(&self.doc.loaded, self.doc.tracker.overview())
     }
 
     /// The view filling the window.
@@ -242,7 +219,7 @@ impl RoadmapApp {
     /// Problems of the open file since it changed on disk, while the last good roadmap stays.
     #[must_use]
     pub fn reload_problems(&self) -> Option<&LoadError> {
-        self.reload_problems.as_ref()
+        self.doc.reload_problems.as_ref()
     }
 
     /// Counts the frames drawn, shared so it can be read after the window closes.
@@ -263,7 +240,7 @@ impl RoadmapApp {
         self.keep_watching(ui.ctx());
         self.poll_reload(ui.ctx());
         self.keep_watching_progress(ui.ctx());
-        self.tracker.take_disk_changes(&self.loaded);
+        self.doc.tracker.take_disk_changes(&self.doc.loaded);
         self.restore_carried_progress();
         self.track_settings(ui.ctx());
         self.shortcuts(ui.ctx(), &mut commands);
@@ -280,7 +257,7 @@ impl RoadmapApp {
         self.body_ui(ui, shown.as_deref(), &mut commands);
         self.reset_dialog(ui.ctx());
         if let Some(dialog) = &mut self.export {
-            let action = dialog.ui(ui.ctx(), &self.loaded, self.tracker.progress());
+            let action = dialog.ui(ui.ctx(), &self.doc.loaded, self.doc.tracker.progress());
             if action == ui::export_dialog::ExportAction::Close {
                 self.export = None;
             }
@@ -309,7 +286,7 @@ impl eframe::App for RoadmapApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.save_settings();
-        if let Err(e) = self.tracker.flush() {
+        if let Err(e) = self.doc.tracker.flush() {
             eprintln!("error: progress could not be saved on exit: {e}");
         }
     }

@@ -18,28 +18,28 @@ impl RoadmapApp {
         ui: &mut egui::Ui,
         commands: &mut Vec<Command>,
     ) -> Option<Vec<bool>> {
-        let overview = self.tracker.overview();
+        let overview = self.doc.tracker.overview();
         let top = ui::TopBarState {
             view: self.view,
             direction: self.map.direction(),
             progress_panel: self.panels.progress,
             outline_panel: self.panels.outline,
             minimap: self.panels.minimap,
-            can_undo: self.tracker.can_undo(),
-            can_redo: self.tracker.can_redo(),
-            cleared: overview.cleared_of(0..self.loaded.roadmap.topics.len()),
+            can_undo: self.doc.tracker.can_undo(),
+            can_redo: self.doc.tracker.can_redo(),
+            cleared: overview.cleared_of(0..self.doc.loaded.roadmap.topics.len()),
             filters: &self.filters,
             theme: self.settings.theme,
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
-            commands.extend(ui::top_bar_ui(ui, &self.loaded, top));
+            commands.extend(ui::top_bar_ui(ui, &self.doc.loaded, top));
         });
-        let notices = self.tracker.notices();
+        let notices = self.doc.tracker.notices();
         if !notices.is_empty() {
             egui::Panel::top("notices").show(ui, |ui| {
                 for (k, notice) in notices.iter().enumerate() {
                     ui.horizontal_wrapped(|ui| {
-                        if self.tracker.is_info(notice) {
+                        if self.doc.tracker.is_info(notice) {
                             ui.colored_label(ui.visuals().hyperlink_color, "ℹ");
                         } else {
                             ui.colored_label(ui.visuals().warn_fg_color, "⚠");
@@ -52,7 +52,7 @@ impl RoadmapApp {
                 }
             });
         }
-        if let Some(problems) = &self.reload_problems {
+        if let Some(problems) = &self.doc.reload_problems {
             egui::Panel::top("reload_problems").show(ui, |ui| {
                 ui.horizontal_wrapped(|ui| {
                     ui.colored_label(ui.visuals().warn_fg_color, "⚠");
@@ -64,7 +64,7 @@ impl RoadmapApp {
             });
         }
         if let Some(bar) = &mut self.search {
-            egui::Panel::top("search").show(ui, |ui| match bar.ui(ui, &self.loaded) {
+            egui::Panel::top("search").show(ui, |ui| match bar.ui(ui, &self.doc.loaded) {
                 Some(ui::search::SearchAction::Select(i)) => {
                     commands.push(Command::Select(Some(i)));
                 }
@@ -72,13 +72,13 @@ impl RoadmapApp {
                 None => {}
             });
         }
-        let shown = self.filters.shown(&self.loaded, overview);
+        let shown = self.filters.shown(&self.doc.loaded, overview);
         if let Some(shown) = &shown {
             let count = shown.iter().filter(|s| **s).count();
             egui::Panel::top("filters").show(ui, |ui| {
                 ui::filter::filter_bar_ui(
                     ui,
-                    &self.loaded,
+                    &self.doc.loaded,
                     &self.filters,
                     count,
                     shown.len(),
@@ -97,15 +97,15 @@ impl RoadmapApp {
         commands: &mut Vec<Command>,
     ) {
         // A copy, so the details panel below may borrow the app mutably.
-        let overview = &self.tracker.overview().clone();
-        let goal = self.tracker.goal(&self.loaded);
+        let overview = &self.doc.tracker.overview().clone();
+        let goal = self.doc.tracker.goal(&self.doc.loaded);
         if self.panels.progress {
             egui::Panel::left("progress")
                 .default_size(250.0)
                 .size_range(200.0..=420.0)
                 .show(ui, |ui| {
                     if let Some(i) =
-                        ui::progress::progress_panel_ui(ui, &self.loaded, overview, goal)
+                        ui::progress::progress_panel_ui(ui, &self.doc.loaded, overview, goal)
                     {
                         commands.push(Command::Select(Some(TopicIndex::new(i))));
                     }
@@ -131,15 +131,19 @@ impl RoadmapApp {
                 .show(ui, |ui| {
                     ui.add_space(6.0);
                     ui.label(egui::RichText::new("Outline").heading());
-                    outline_actions = ui::outline::outline_ui(ui, &self.loaded, outline);
+                    outline_actions = ui::outline::outline_ui(ui, &self.doc.loaded, outline);
                 });
         }
         self.details_panel_ui(ui, commands);
         let input = MapInput {
             selected: self.selected,
-            overview: self.tracker.has_progress(&self.loaded).then_some(overview),
+            overview: self
+                .doc
+                .tracker
+                .has_progress(&self.doc.loaded)
+                .then_some(overview),
             goal,
-            revision: self.tracker.revision(),
+            revision: self.doc.tracker.revision(),
             matches: self
                 .search
                 .as_ref()
@@ -152,7 +156,7 @@ impl RoadmapApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| match self.view {
                 View::Map => {
-                    for event in self.map.ui(ui, &self.loaded, input) {
+                    for event in self.map.ui(ui, &self.doc.loaded, input) {
                         commands.push(match event {
                             MapEvent::TopicClicked(i) => Command::Select(Some(i)),
                             MapEvent::BackgroundClicked => Command::Select(None),
@@ -167,7 +171,7 @@ impl RoadmapApp {
                             compact: false,
                             ..outline
                         };
-                        for action in ui::outline::outline_ui(ui, &self.loaded, state) {
+                        for action in ui::outline::outline_ui(ui, &self.doc.loaded, state) {
                             outline_actions.push(action);
                             if matches!(action, ui::outline::OutlineAction::Select(_)) {
                                 commands.push(Command::ShowView(View::Map));
@@ -189,17 +193,18 @@ impl RoadmapApp {
 
     /// The selected topic's panel on the right, with its note being typed.
     fn details_panel_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        let overview = self.tracker.overview();
-        let goal = self.tracker.goal(&self.loaded);
+        let overview = self.doc.tracker.overview();
+        let goal = self.doc.tracker.goal(&self.doc.loaded);
         if let Some(topic) = self
             .selected
             .filter(|_| self.view == View::Map && self.panels.details)
         {
             if self.note_draft.0 != topic || !ui.ctx().egui_wants_keyboard_input() {
                 let saved = self
+                    .doc
                     .tracker
                     .progress()
-                    .note(&self.loaded.roadmap.topics[topic].id);
+                    .note(&self.doc.loaded.roadmap.topics[topic].id);
                 if self.note_draft.0 != topic || self.note_draft.1 != saved {
                     self.note_draft = (topic, saved.to_owned());
                 }
@@ -214,7 +219,7 @@ impl RoadmapApp {
                         goal,
                         note,
                     };
-                    match ui::details::details_ui(ui, &self.loaded, topic, &mut view) {
+                    match ui::details::details_ui(ui, &self.doc.loaded, topic, &mut view) {
                         Some(DetailAction::Select(i)) => commands.push(Command::Select(Some(i))),
                         Some(DetailAction::Close) => commands.push(Command::Select(None)),
                         Some(DetailAction::SetStatus(s)) => {

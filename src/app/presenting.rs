@@ -51,7 +51,7 @@ impl RoadmapApp {
                     .inner_margin(egui::Margin::symmetric(24, 8)),
             )
             .show(ui, |ui| {
-                if let Some(i) = ui::present::caption_ui(ui, &self.loaded, &presenting.show) {
+                if let Some(i) = ui::present::caption_ui(ui, &self.doc.loaded, &presenting.show) {
                     commands.push(Command::PresentStep(ui::present::Step::To(
                         TopicIndex::new(i),
                     )));
@@ -61,17 +61,18 @@ impl RoadmapApp {
         let input = MapInput {
             selected: topic,
             overview: self
+                .doc
                 .tracker
-                .has_progress(&self.loaded)
-                .then_some(self.tracker.overview()),
-            revision: self.tracker.revision(),
+                .has_progress(&self.doc.loaded)
+                .then_some(self.doc.tracker.overview()),
+            revision: self.doc.tracker.revision(),
             spotlight: topic,
             ..MapInput::default()
         };
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| {
-                for event in self.map.ui(ui, &self.loaded, input) {
+                for event in self.map.ui(ui, &self.doc.loaded, input) {
                     if let MapEvent::TopicClicked(i) = event {
                         commands.push(Command::PresentStep(ui::present::Step::To(i)));
                     }
@@ -81,12 +82,12 @@ impl RoadmapApp {
             && let Some(topic) = topic
         {
             presenting.glide = false;
-            self.map.glide_to_chain(ui.ctx(), &self.loaded, topic);
+            self.map.glide_to_chain(ui.ctx(), &self.doc.loaded, topic);
         }
     }
 
     pub(super) fn start_presenting(&mut self, ctx: &egui::Context) {
-        if self.presenting.is_some() || self.loaded.roadmap.topics.is_empty() {
+        if self.presenting.is_some() || self.doc.loaded.roadmap.topics.is_empty() {
             return;
         }
         let saved = SavedView {
@@ -96,7 +97,7 @@ impl RoadmapApp {
             view: self.view,
             fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
         };
-        let show = ui::present::Presentation::new(&self.loaded);
+        let show = ui::present::Presentation::new(&self.doc.loaded);
         self.selected = show.topic();
         self.view = View::Map;
         self.panels.help = false;

@@ -59,6 +59,7 @@ impl RoadmapApp {
         }
         // Absolute, so the next start finds it from whatever folder it is started in.
         settings.last_roadmap = self
+            .doc
             .file
             .as_ref()
             .map(|f| std::path::absolute(f).unwrap_or_else(|_| f.clone()));
