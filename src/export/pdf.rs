@@ -9,6 +9,7 @@ use std::sync::Arc;
 use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
+use krilla::destination::XyzDestination;
 use krilla::geom::{Point, Size};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
@@ -20,6 +21,8 @@ use resvg::usvg;
 
 use super::{ExportError, Options, Personal, svg};
 use crate::fonts;
+use crate::model::LoadedRoadmap;
+use crate::model::refs::{self, Piece};
 
 /// A4, in points.
 const PAGE: (f32, f32) = (595.0, 842.0);
@@ -35,6 +38,7 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Exp
         .map_err(|e| ExportError::Failed(format!("cannot read the map's SVG: {e}")))?;
     let mut setter = Setter::new();
     let pages = setter.appendix(personal, options);
+    let anchors = std::mem::take(&mut setter.anchors);
 
     let mut document = krilla::Document::new();
     document.set_metadata(
@@ -88,17 +92,30 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Exp
         }
         surface.finish();
         for op in ops {
-            if let Op::Link { rect, url } = op
-                && let Some(rect) = krilla::geom::Rect::from_ltrb(rect.0, rect.1, rect.2, rect.3)
-            {
-                page.add_annotation(Annotation::new_link(
-                    LinkAnnotation::new(
-                        rect,
-                        Target::Action(Action::Link(LinkAction::new(url.clone()))),
-                    ),
-                    Some(url.clone()),
-                ));
-            }
+            let Op::Link { rect, to } = op else {
+                continue;
+            };
+            let Some(rect) = krilla::geom::Rect::from_ltrb(rect.0, rect.1, rect.2, rect.3) else {
+                continue;
+            };
+            let (target, alt) = match to {
+                LinkTo::Url(url) => (
+                    Target::Action(Action::Link(LinkAction::new(url.clone()))),
+                    url.clone(),
+                ),
+                LinkTo::Topic { id, words } => {
+                    // The map is page 0; the appendix follows it.
+                    let Some(&(k, y)) = anchors.get(id) else {
+                        continue;
+                    };
+                    let at = XyzDestination::new(1 + k, Point::from_xy(MARGIN, y));
+                    (Target::Destination(at.into()), words.clone())
+                }
+            };
+            page.add_annotation(Annotation::new_link(
+                LinkAnnotation::new(rect, target),
+                Some(alt),
+            ));
         }
         page.finish();
     }
@@ -118,11 +135,20 @@ enum Op {
         text: String,
         colour: [u8; 3],
     },
-    /// A clickable area (left, top, right, bottom) opening `url`.
+    /// A clickable area (left, top, right, bottom), and where it leads.
     Link {
         rect: (f32, f32, f32, f32),
-        url: String,
+        to: LinkTo,
     },
+}
+
+/// Where a link leads.
+#[derive(Debug, Clone)]
+enum LinkTo {
+    /// A web page.
+    Url(String),
+    /// A topic's entry in the appendix, by id; `words` are what the link says.
+    Topic { id: String, words: String },
 }
 
 /// A font the appendix sets text in.
@@ -140,6 +166,8 @@ struct Setter {
     /// System faces already loaded: their index in `faces`, by fontdb id.
     loaded: HashMap<resvg::usvg::fontdb::ID, usize>,
     pages: Vec<Vec<Op>>,
+    /// Where each topic's entry starts: its appendix page and height.
+    anchors: HashMap<String, (usize, f32)>,
     /// The page being set.
     current: usize,
     y: f32,
@@ -168,6 +196,7 @@ impl Setter {
             glyphs: HashMap::new(),
             loaded: HashMap::new(),
             pages: Vec::new(),
+            anchors: HashMap::new(),
             current: 0,
             y: PAGE.1,
         }
@@ -220,22 +249,45 @@ impl Setter {
     /// Breaks `text` into lines no wider than `width`: at spaces, and inside a word only when
     /// the word alone is too wide.
     fn wrap(&mut self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let tagged: Vec<(char, Option<usize>)> = text.chars().map(|c| (c, None)).collect();
+        self.wrap_tagged(&tagged, size, width)
+            .into_iter()
+            .map(|line| line.into_iter().map(|(c, _)| c).collect())
+            .collect()
+    }
+
+    /// [`Setter::wrap`] for characters that carry a tag (which reference they belong to).
+    fn wrap_tagged(
+        &mut self,
+        text: &[(char, Option<usize>)],
+        size: f32,
+        width: f32,
+    ) -> Vec<Vec<(char, Option<usize>)>> {
+        let measure = |setter: &mut Self, chars: &[(char, Option<usize>)]| {
+            let s: String = chars.iter().map(|(c, _)| *c).collect();
+            setter.width(&s, size)
+        };
         let mut lines = Vec::new();
-        for paragraph in text.lines() {
-            let mut line = String::new();
+        for paragraph in text.split(|(c, _)| *c == '\n') {
+            let mut line: Vec<(char, Option<usize>)> = Vec::new();
             let mut line_width = 0.0;
-            for word in paragraph.split_whitespace() {
+            for word in paragraph
+                .split(|(c, _)| c.is_whitespace())
+                .filter(|w| !w.is_empty())
+            {
                 let space = if line.is_empty() {
                     0.0
                 } else {
                     self.width(" ", size)
                 };
-                let w = self.width(word, size);
+                let w = measure(self, word);
                 if line_width + space + w <= width {
-                    if !line.is_empty() {
-                        line.push(' ');
+                    if let Some(&(_, before)) = line.last() {
+                        // A space inside one reference belongs to its link; between, to none.
+                        let tag = before.filter(|_| word.first().map(|w| w.1) == Some(before));
+                        line.push((' ', tag));
                     }
-                    line.push_str(word);
+                    line.extend_from_slice(word);
                     line_width += space + w;
                     continue;
                 }
@@ -243,13 +295,13 @@ impl Setter {
                     lines.push(std::mem::take(&mut line));
                     line_width = 0.0;
                 }
-                for c in word.chars() {
+                for &(c, tag) in word {
                     let cw = self.width(&c.to_string(), size);
                     if line_width + cw > width && !line.is_empty() {
                         lines.push(std::mem::take(&mut line));
                         line_width = 0.0;
                     }
-                    line.push(c);
+                    line.push((c, tag));
                     line_width += cw;
                 }
             }
@@ -312,6 +364,60 @@ impl Setter {
         }
     }
 
+    /// A summary or rationale: each `[[topic-id]]` set as the topic's title (or the words given)
+    /// and made a link to the topic's entry.
+    fn linked_paragraph(&mut self, loaded: &LoadedRoadmap, text: &str, size: f32) {
+        let mut tagged: Vec<(char, Option<usize>)> = Vec::new();
+        let mut targets: Vec<(String, String)> = Vec::new();
+        for (_, piece) in refs::pieces(text) {
+            match piece {
+                Piece::Text(t) => tagged.extend(t.chars().map(|c| (c, None))),
+                Piece::Ref { id, words } => {
+                    let title = loaded
+                        .graph
+                        .index_of(id)
+                        .map(|i| &loaded.roadmap.topics[i].title);
+                    let shown = words.or(title.map(String::as_str)).unwrap_or(id);
+                    let tag = title.map(|_| {
+                        targets.push((id.to_owned(), shown.to_owned()));
+                        targets.len() - 1
+                    });
+                    tagged.extend(shown.chars().map(|c| (c, tag)));
+                }
+            }
+        }
+        let width = PAGE.0 - 2.0 * MARGIN;
+        let lead = size * 1.35;
+        for line in self.wrap_tagged(&tagged, size, width) {
+            self.room(lead);
+            let top = self.y;
+            let text: String = line.iter().map(|(c, _)| *c).collect();
+            self.line(MARGIN, &text, size, INK);
+            // Each run of one reference's characters on this line becomes a link.
+            let mut k = 0;
+            while k < line.len() {
+                let Some(tag) = line[k].1 else {
+                    k += 1;
+                    continue;
+                };
+                let end = (k..line.len())
+                    .find(|&j| line[j].1 != Some(tag))
+                    .unwrap_or(line.len());
+                let before: String = line[..k].iter().map(|(c, _)| *c).collect();
+                let run: String = line[k..end].iter().map(|(c, _)| *c).collect();
+                let x = MARGIN + self.width(&before, size);
+                let (id, words) = targets[tag].clone();
+                let w = self.width(&run, size);
+                self.page().push(Op::Link {
+                    rect: (x, top, x + w, top + lead),
+                    to: LinkTo::Topic { id, words },
+                });
+                k = end;
+            }
+            self.y += lead;
+        }
+    }
+
     /// A source as a clickable line (its title), and its address in small type below.
     fn link(&mut self, title: &str, url: &str, indent: f32) {
         let size = 10.0;
@@ -325,7 +431,7 @@ impl Setter {
             if clickable {
                 self.page().push(Op::Link {
                     rect: (MARGIN + indent, top, MARGIN + indent + w, top + lead),
-                    url: url.to_owned(),
+                    to: LinkTo::Url(url.to_owned()),
                 });
             }
             self.y += lead;
@@ -343,7 +449,7 @@ impl Setter {
                         MARGIN + indent + 10.0 + w,
                         top + small * 1.35,
                     ),
-                    url: url.to_owned(),
+                    to: LinkTo::Url(url.to_owned()),
                 });
             }
             self.y += small * 1.35;
@@ -385,6 +491,8 @@ impl Setter {
                 let topic = &loaded.roadmap.topics[i];
                 self.y += 10.0;
                 self.room(70.0);
+                self.anchors
+                    .insert(topic.id.clone(), (self.current, self.y));
                 self.paragraph(&topic.title, 13.0, INK, 0.0);
                 let mut facts = vec![format!(
                     "Status: {}",
@@ -404,9 +512,9 @@ impl Setter {
                 }
                 self.paragraph(&facts.join(" · "), 9.5, MUTED, 0.0);
                 self.y += 3.0;
-                self.paragraph(&loaded.plain(&topic.summary), 10.5, INK, 0.0);
+                self.linked_paragraph(loaded, &topic.summary, 10.5);
                 self.y += 3.0;
-                self.paragraph(&loaded.plain(&topic.rationale), 10.5, INK, 0.0);
+                self.linked_paragraph(loaded, &topic.rationale, 10.5);
                 if !topic.sources.is_empty() {
                     self.y += 3.0;
                     self.room(14.0);

@@ -274,6 +274,53 @@ fn the_pdf_has_the_map_then_an_appendix_with_rationales_and_clickable_sources() 
     urls.sort();
     urls.dedup();
     assert_eq!(targets, urls);
+
+    // Every reference between topics is a link to the entry of the topic it names.
+    let page_of: std::collections::HashMap<lopdf::ObjectId, u32> =
+        pages.iter().map(|(n, id)| (*id, *n)).collect();
+    let mut internal = 0;
+    for &n in &numbers {
+        for a in doc.get_page_annotations(pages[&n]).unwrap() {
+            let Ok(dest) = a.get(b"Dest") else {
+                continue;
+            };
+            let dest = match dest {
+                lopdf::Object::Reference(r) => doc.get_object(*r).unwrap(),
+                other => other,
+            };
+            let dest = dest.as_array().unwrap();
+            internal += 1;
+            let target = page_of[&dest[0].as_reference().unwrap()];
+            assert!(
+                target > 1,
+                "a reference leads into the appendix, not to the map"
+            );
+            let words = a.get(b"Contents").unwrap().as_str().unwrap();
+            let words = String::from_utf8_lossy(words).into_owned();
+            // A reference shown as a title lands on the page where that topic's entry starts.
+            if loaded.roadmap.topics.iter().any(|t| t.title == words) {
+                let text = doc.extract_text(&[target]).unwrap();
+                let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+                assert!(
+                    squashed.contains(&words),
+                    "`{words}` is not on page {target}"
+                );
+            }
+        }
+    }
+    let references: usize = loaded
+        .roadmap
+        .topics
+        .iter()
+        .map(|t| {
+            roadmap::model::refs::ids(&t.summary).len()
+                + roadmap::model::refs::ids(&t.rationale).len()
+        })
+        .sum();
+    assert!(
+        internal >= references,
+        "{internal} links for {references} references"
+    );
 }
 
 #[test]
