@@ -17,8 +17,11 @@ impl RoadmapApp {
     pub(super) fn shortcuts(&self, ctx: &egui::Context, commands: &mut Vec<Command>) {
         use crate::command::{self, Action, Scope};
         let typing = ctx.egui_wants_keyboard_input();
-        let dialog_open =
-            self.problems.is_some() || self.path_prompt.is_some() || self.confirm_reset;
+        // A dialog holds the keyboard while it is open: no key reaches the map behind it.
+        let dialog_open = self.problems.is_some()
+            || self.path_prompt.is_some()
+            || self.confirm_reset
+            || self.export.is_some();
         let mut fired = ctx.input_mut(|i| command::triggered(i, Scope::Always));
         // Undo and redo in a text field are the field's own.
         if typing {

@@ -15,6 +15,14 @@ enum Saved {
     NoDialog,
 }
 
+/// The field where the file's path is typed when there is no file dialog.
+#[derive(Debug, Default)]
+struct PathField {
+    text: String,
+    /// It has just appeared and takes the keyboard on the next frame.
+    take_focus: bool,
+}
+
 /// The export dialog's state, kept while it is open.
 pub struct ExportDialog {
     format: Format,
@@ -26,7 +34,7 @@ pub struct ExportDialog {
     scale: f32,
     direction: crate::layout::Direction,
     /// The typed path, when there is no file dialog.
-    path_field: Option<String>,
+    path_field: Option<PathField>,
     pending: Option<Task<Saved>>,
     outcome: Option<Result<PathBuf, String>>,
     file_dialogs: bool,
@@ -192,9 +200,16 @@ impl ExportDialog {
                     });
                 }
                 ui.add_space(8.0);
-                if let Some(text) = &mut self.path_field {
+                let mut export_now = false;
+                if let Some(PathField { text, take_focus }) = &mut self.path_field {
                     ui.label("No file dialog is available on this system: type where to save.");
-                    ui.add(egui::TextEdit::singleline(text).desired_width(420.0));
+                    let field = ui.add(egui::TextEdit::singleline(text).desired_width(420.0));
+                    if std::mem::take(take_focus) {
+                        field.request_focus();
+                    }
+                    // Enter in the field exports, as the button does.
+                    export_now =
+                        field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 }
                 match &self.outcome {
                     Some(Ok(path)) => {
@@ -217,6 +232,7 @@ impl ExportDialog {
                     if ui
                         .add_enabled(!busy, egui::Button::new("Export…"))
                         .clicked()
+                        || (export_now && !busy)
                     {
                         self.start_export(ctx, loaded, progress);
                     }
@@ -252,7 +268,8 @@ impl ExportDialog {
         };
         let ctx = ctx.clone();
         let wake = move || ctx.request_repaint();
-        let task = if let Some(text) = self.path_field.as_ref().filter(|t| !t.trim().is_empty()) {
+        let typed = self.path_field.as_ref().map(|f| f.text.as_str());
+        let task = if let Some(text) = typed.filter(|t| !t.trim().is_empty()) {
             let path = PathBuf::from(text.trim());
             Task::spawn("export", wake, move || make_and_write(make, &path))
         } else if self.file_dialogs && super::file_dialog::file_dialog_reachable() {
@@ -291,7 +308,10 @@ impl ExportDialog {
             Saved::Cancelled => {}
             Saved::NoDialog => {
                 if self.path_field.is_none() {
-                    self.path_field = Some(String::new());
+                    self.path_field = Some(PathField {
+                        text: String::new(),
+                        take_focus: true,
+                    });
                 }
             }
         }

@@ -194,3 +194,63 @@ fn a_picture_takes_the_windows_layer_direction_unless_changed_in_the_dialog() {
         "the window and the exporter differ"
     );
 }
+
+/// The export dialog holds the keyboard: the path field takes it as soon as it appears, what is
+/// typed there never reaches the map behind (no search opens, no topic is marked), Enter exports
+/// and Esc closes.
+#[test]
+fn keys_typed_into_the_path_field_never_reach_the_map_and_enter_exports() {
+    let mut harness = window();
+    harness
+        .get_by_role_and_label(Role::Button, "What a foundation model is")
+        .click();
+    harness.run();
+    open_export_dialog(&mut harness);
+    harness.get_by_label("Markdown task list (.md)").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Button, "Export…")
+        .click();
+    wait_for(&mut harness, |h| h.query_by_role(Role::TextInput).is_some());
+    harness.run();
+    // No click into the field: it has the keyboard already. `s`, `d`, `/` and `f` are all keys
+    // of the map.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s-d-f.md");
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(path.to_str().unwrap());
+    for key in [egui::Key::S, egui::Key::D, egui::Key::Slash, egui::Key::F] {
+        harness.key_press(key);
+    }
+    harness.run();
+    let state = harness.state();
+    assert_eq!(
+        state.tracker().progress().status("foundation-models"),
+        Status::Todo,
+        "no key marked the selected topic"
+    );
+    assert!(
+        state.search().is_none(),
+        "no search opened behind the dialog"
+    );
+    assert_eq!(
+        harness
+            .get_by_role(Role::TextInput)
+            .accesskit_node()
+            .value()
+            .as_deref(),
+        Some(path.to_str().unwrap())
+    );
+
+    harness.key_press(egui::Key::Enter);
+    let saved = format!("Saved to {}", path.display());
+    wait_for(&mut harness, |h| h.query_by_label(&saved).is_some());
+    assert!(path.exists());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label(&saved).is_none(),
+        "Esc closed the dialog"
+    );
+}
