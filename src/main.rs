@@ -129,6 +129,7 @@ fn main() -> ExitCode {
             };
             // Without a data folder and without --progress there is nowhere to save: the app
             // is told so with `None` and keeps progress in memory only.
+            let given = args.progress.is_some();
             let progress = args
                 .progress
                 .or_else(|| store::default_path(&loaded.roadmap.id));
@@ -138,6 +139,9 @@ fn main() -> ExitCode {
                 .with_progress_file(progress)
                 .with_progress_folder(store::default_folder())
                 .with_settings(saved, settings_path);
+            if given {
+                app = app.keeping_progress_file();
+            }
             if args.present {
                 app = app.presenting_on_start();
             }

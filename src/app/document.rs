@@ -68,6 +68,9 @@ pub(super) struct Document {
     /// Where the progress of a roadmap opened from the window is kept: the data folder's
     /// progress folder in the real app, none (progress in memory) until told.
     pub(super) progress_folder: Option<PathBuf>,
+    /// The progress file was given by the user (`--progress`): it stays in use for every
+    /// version of the same roadmap opened in this window.
+    pub(super) keep_progress_file: bool,
 }
 
 impl Document {
@@ -82,6 +85,7 @@ impl Document {
             watching: None,
             reload_problems: None,
             progress_folder: None,
+            keep_progress_file: false,
         }
     }
 }
@@ -204,21 +208,38 @@ impl RoadmapApp {
         }
     }
 
-    /// The progress of a newly opened roadmap lives under its own id; an app that keeps progress
-    /// in memory goes on doing so.
+    /// The progress of a newly opened roadmap: the file given with `--progress` while the
+    /// roadmap is the same one (a copy, another version), else the file under its own id in the
+    /// progress folder, saying so when it leaves the given file; an app that keeps progress in
+    /// memory goes on doing so.
     pub(super) fn switch_tracker(&mut self) {
         if let Err(e) = self.doc.tracker.flush() {
             eprintln!("warning: progress of the previous roadmap: {e}");
         }
-        let path = self
+        let id = self.doc.loaded.roadmap.id.clone();
+        let previous = self.doc.tracker.path().cloned();
+        let same_roadmap = self.doc.tracker.progress().roadmap_id == id;
+        let in_folder = self
             .doc
             .progress_folder
             .as_deref()
-            .and_then(|folder| crate::store::path_in(folder, &self.doc.loaded.roadmap.id));
-        self.doc.tracker = if self.doc.tracker.path().is_some() && path.is_some() {
-            Tracker::open(&self.doc.loaded, path)
-        } else {
-            Tracker::in_memory(&self.doc.loaded)
+            .and_then(|folder| crate::store::path_in(folder, &id));
+        let given = previous.filter(|_| self.doc.keep_progress_file);
+        self.doc.tracker = match (given, in_folder) {
+            (Some(given), _) if same_roadmap => Tracker::open(&self.doc.loaded, Some(given)),
+            (Some(given), Some(own)) => {
+                let mut tracker = Tracker::open(&self.doc.loaded, Some(own.clone()));
+                tracker.add_info(&format!(
+                    "{} holds the progress of another roadmap, so the progress of `{id}` is saved in {}.",
+                    given.display(),
+                    own.display()
+                ));
+                tracker
+            }
+            (None, Some(own)) if self.doc.tracker.path().is_some() => {
+                Tracker::open(&self.doc.loaded, Some(own))
+            }
+            _ => Tracker::in_memory(&self.doc.loaded),
         };
     }
 

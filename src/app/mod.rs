@@ -127,6 +127,14 @@ impl RoadmapApp {
         self
     }
 
+    /// Keeps the progress file given by the user (`--progress`) for every version of this
+    /// roadmap opened in the window, instead of the data folder's file for its id.
+    #[must_use]
+    pub fn keeping_progress_file(mut self) -> Self {
+        self.doc.keep_progress_file = true;
+        self
+    }
+
     /// Keeps the progress of every roadmap opened from the window in `folder`, one file per
     /// roadmap id, as long as progress is being saved at all.
     #[must_use]

@@ -2,6 +2,8 @@
 //! notices, the reload banner, search and filter bars; the progress panel, the outline beside
 //! the map and the selected topic's details; then the map or the outline in the middle.
 
+use std::path::PathBuf;
+
 use super::{RoadmapApp, reload_banner};
 use crate::command::{Command, View};
 use crate::model::TopicIndex;
@@ -104,9 +106,13 @@ impl RoadmapApp {
                 .default_size(250.0)
                 .size_range(200.0..=420.0)
                 .show(ui, |ui| {
-                    if let Some(i) =
-                        ui::progress::progress_panel_ui(ui, &self.doc.loaded, overview, goal)
-                    {
+                    if let Some(i) = ui::progress::progress_panel_ui(
+                        ui,
+                        &self.doc.loaded,
+                        overview,
+                        goal,
+                        self.doc.tracker.path().map(PathBuf::as_path),
+                    ) {
                         commands.push(Command::Select(Some(TopicIndex::new(i))));
                     }
                 });

@@ -15,6 +15,7 @@ pub fn progress_panel_ui(
     loaded: &LoadedRoadmap,
     overview: &Overview,
     goal: Option<usize>,
+    saved_in: Option<&std::path::Path>,
 ) -> Option<usize> {
     let mut clicked = None;
     let topics = &loaded.roadmap.topics;
@@ -70,6 +71,22 @@ pub fn progress_panel_ui(
                 }
                 None => {
                     ui.weak("None yet: right-click a topic, or use Set as goal in its panel.");
+                }
+            }
+
+            // Where the progress goes, so a user who keeps several files knows which one.
+            ui.add_space(12.0);
+            match saved_in {
+                Some(path) => {
+                    let name = path.file_name().map_or_else(
+                        || path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    ui.weak(format!("Saved in {name}"))
+                        .on_hover_text(path.display().to_string());
+                }
+                None => {
+                    ui.weak("Kept in memory only: nothing is saved.");
                 }
             }
         });

@@ -430,3 +430,90 @@ fn the_screen_and_the_svg_draw_the_same_legend() {
         );
     }
 }
+
+/// File > Open from a path… with `path`, waiting until the window shows the roadmap `id`.
+fn open_from_path(harness: &mut Harness<'_, RoadmapApp>, path: &std::path::Path, id: &str) {
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open from a path…").click();
+    harness.run();
+    // The field starts with the open file's path: select it all and type over it.
+    harness.get_by_role(Role::TextInput).focus();
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(path.to_str().unwrap());
+    harness.run();
+    harness.get_by_label("Open").click();
+    for _ in 0..100 {
+        harness.run();
+        if harness.state().roadmap().roadmap.id == id {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    panic!("{} did not open", path.display());
+}
+
+/// A progress file given with `--progress` stays in use when another version of the same
+/// roadmap is opened in the window; a roadmap with another id gets its own file in the progress
+/// folder, and the window says so. The panel names the file in use.
+#[test]
+fn the_progress_file_given_stays_in_use_for_the_same_roadmap() {
+    let dir = tempfile::tempdir().unwrap();
+    let given = dir.path().join("p.json");
+    let folder = dir.path().join("progress");
+    let loaded = model::bundled().unwrap();
+    let (given_for_app, folder_for_app) = (given.clone(), folder.clone());
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| {
+            RoadmapApp::new(loaded, None)
+                .without_file_dialogs()
+                .with_progress_file(Some(given_for_app))
+                .with_progress_folder(Some(folder_for_app))
+                .keeping_progress_file()
+        });
+    harness.run();
+    harness.get_by_label("Saved in p.json");
+    select(&mut harness, "foundation-models");
+    harness.key_press(egui::Key::D);
+    harness.run();
+
+    // A copy of the same roadmap, elsewhere: the same progress, the same file.
+    let copy = dir.path().join("copy.json");
+    std::fs::write(&copy, roadmap::model::load::BUNDLED_JSON).unwrap();
+    open_from_path(&mut harness, &copy, "bedrock-then-sagemaker");
+    let state = harness.state();
+    assert_eq!(state.tracker().path(), Some(&given));
+    assert_eq!(
+        state.tracker().progress().status("foundation-models"),
+        Status::Done
+    );
+    harness.get_by_label("Saved in p.json");
+    select(&mut harness, "bedrock-overview");
+    harness.key_press(egui::Key::I);
+    harness.run();
+    harness.state().tracker().flush().unwrap();
+    let on_disk = roadmap::store::open(&given, "bedrock-then-sagemaker").progress;
+    assert_eq!(on_disk.status("bedrock-overview"), Status::Doing);
+    assert!(!folder.exists(), "nothing went to the progress folder");
+
+    // Another roadmap: its own file in the folder, and a notice that says where.
+    let tiny =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/valid/minimal.json");
+    open_from_path(&mut harness, &tiny, "tiny");
+    let own = folder.join("tiny.json");
+    assert_eq!(harness.state().tracker().path(), Some(&own));
+    harness.get_by_label_contains("holds the progress of another roadmap");
+    harness.get_by_label("Saved in tiny.json");
+    let kept = roadmap::store::open(&given, "bedrock-then-sagemaker").progress;
+    assert_eq!(
+        kept.status("bedrock-overview"),
+        Status::Doing,
+        "p.json is left as it was"
+    );
+}
