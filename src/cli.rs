@@ -30,7 +30,7 @@ pub struct Cli {
     /// What to do; without one, the window opens.
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Roadmap file to open (default: the bundled roadmap).
+    /// Roadmap file to open (default: the roadmap open last, else the bundled roadmap).
     pub file: Option<PathBuf>,
     /// Open the window, save a PNG of it to PATH once the map is drawn, and exit.
     #[arg(long, value_name = "PATH")]
@@ -38,8 +38,9 @@ pub struct Cli {
     /// Open the window presenting the roadmap: full screen, topic by topic.
     #[arg(long)]
     pub present: bool,
-    /// Progress file to read and write, for every command and the window (default: one file
-    /// per roadmap id in the user's data folder).
+    /// Progress file: the window and `mark` read and write it, `status` and `export` read it;
+    /// `check`, `schema` and `bench` do not use it (default: one file per roadmap id in the
+    /// user's data folder).
     #[arg(long, value_name = "PATH", global = true)]
     pub progress: Option<PathBuf>,
 }
@@ -144,6 +145,23 @@ impl Cli {
         T: Into<OsString> + Clone,
     {
         let cli = Self::try_parse_from(args)?;
+        // `roadmap chek`: a FILE that is not there and reads like a subcommand is a typo.
+        if cli.command.is_none()
+            && let Some(file) = cli.file.as_deref()
+            && !file.exists()
+            && let Some(word) = file.to_str().filter(|w| !w.contains(['/', '\\', '.']))
+        {
+            let command = Self::command();
+            let names = command.get_subcommands().map(clap::Command::get_name);
+            if let Some(close) = crate::model::validate::closest(word, names) {
+                return Err(Self::command().error(
+                    ErrorKind::InvalidSubcommand,
+                    format!(
+                        "`{word}` is neither a file nor a subcommand; did you mean `roadmap {close}`?"
+                    ),
+                ));
+            }
+        }
         if let Some(command) = &cli.command {
             let window_arg = if cli.file.is_some() {
                 Some(("[FILE]", "; put FILE after the subcommand"))
@@ -329,7 +347,8 @@ pub fn mark(
     };
     // Both arguments are checked before the progress file is touched, so a typo never moves a
     // damaged file aside or writes anything.
-    let Some(status) = Status::from_name(status) else {
+    // `Done`, `DONE` and `done` are the same word.
+    let Some(status) = Status::from_name(&status.to_lowercase()) else {
         let hint = did_you_mean(status, Status::ALL.map(Status::name));
         let _ = writeln!(
             err,
@@ -531,12 +550,16 @@ pub fn export_command(
             return ExitCode::FAILURE;
         }
     };
+    let words = model::load::io_words;
     let written = match request.output {
         Some(path) => std::fs::write(path, &bytes)
-            .map_err(|e| format!("cannot write {}: {e}", path.display())),
-        None => out
-            .write_all(&bytes)
-            .map_err(|e| format!("cannot write to standard output: {e}")),
+            .map_err(|e| format!("cannot write {}: {}", path.display(), words(&e))),
+        None => match out.write_all(&bytes).and_then(|()| out.flush()) {
+            // The reader stopped reading (`| head`): that ends the command quietly, as other
+            // tools do.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+            other => other.map_err(|e| format!("cannot write to standard output: {}", words(&e))),
+        },
     };
     match written {
         Ok(()) => ExitCode::SUCCESS,

@@ -159,7 +159,20 @@ impl RoadmapApp {
     /// The window title for the open roadmap.
     #[must_use]
     pub fn window_title(&self) -> String {
-        format!("{} · Roadmap", self.doc.loaded.roadmap.title)
+        // The file's name tells a copy on disk from the bundled roadmap, and two copies apart.
+        match self
+            .doc
+            .file
+            .as_deref()
+            .and_then(std::path::Path::file_name)
+        {
+            Some(name) => format!(
+                "{} · {} · Roadmap",
+                self.doc.loaded.roadmap.title,
+                name.to_string_lossy()
+            ),
+            None => format!("{} · Roadmap", self.doc.loaded.roadmap.title),
+        }
     }
 
     /// The roadmap on screen.

@@ -148,7 +148,10 @@ pub fn open(path: &Path, roadmap_id: &str) -> Opened {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Opened::empty(roadmap_id, None),
         Err(e) => {
-            let problem = format!("{shown}: cannot read the progress file: {e}");
+            let problem = format!(
+                "{shown}: cannot read the progress file: {}",
+                crate::model::load::io_words(&e)
+            );
             return Opened::empty(roadmap_id, Some(Notice::CannotRead { problem }));
         }
     };
@@ -244,7 +247,10 @@ pub fn read_now(path: &Path, roadmap_id: &str) -> OnDisk {
     let shown = path.display().to_string();
     match read_limited(path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => OnDisk::Missing,
-        Err(e) => OnDisk::CannotRead(format!("{shown}: cannot read the progress file: {e}")),
+        Err(e) => OnDisk::CannotRead(format!(
+            "{shown}: cannot read the progress file: {}",
+            crate::model::load::io_words(&e)
+        )),
         Ok(bytes) => match parse(&bytes, &shown, roadmap_id) {
             Ok(progress) => OnDisk::Progress(progress),
             Err(Unreadable::Damaged(problem)) => OnDisk::Damaged(problem),

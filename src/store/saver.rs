@@ -354,15 +354,22 @@ fn write_merged(path: &Path, base: &Progress, ours: Progress) -> Written {
             }
             OnDisk::Progress(_) | OnDisk::Missing | OnDisk::CannotRead(_) => {}
         }
-        written.result = save(path, &written.progress)
-            .map_err(|e| format!("{shown}: cannot save progress: {e}"));
+        written.result = save(path, &written.progress).map_err(|e| {
+            format!(
+                "{shown}: cannot save progress: {}",
+                crate::model::load::io_words(&e)
+            )
+        });
         written
     };
     match locked(path, run) {
         Ok(written) => written,
         Err(e) => Written {
             progress: base.clone(),
-            result: Err(format!("{shown}: cannot save progress: {e}")),
+            result: Err(format!(
+                "{shown}: cannot save progress: {}",
+                crate::model::load::io_words(&e)
+            )),
             found: None,
             message: None,
         },

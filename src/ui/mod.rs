@@ -73,7 +73,7 @@ pub fn top_bar_ui(
                     ui.add(
                         egui::ProgressBar::new(progress::fraction(done, all))
                             .desired_width(160.0)
-                            .text(format!("{done} of {all} done")),
+                            .text(format!("{done} of {all} done or skipped")),
                     );
                 }
             });

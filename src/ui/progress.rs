@@ -36,14 +36,41 @@ pub fn progress_panel_ui(
                 bar_ui(ui, &format!("Phase {}: {}", k + 1, phase.title), done, all);
             }
 
+            // What the user is on, first: it is what "finish first" means below.
+            let doing: Vec<usize> = loaded
+                .graph
+                .topological_order()
+                .iter()
+                .copied()
+                .filter(|&i| overview.status[i] == crate::model::Status::Doing)
+                .collect();
+            if !doing.is_empty() {
+                ui.add_space(12.0);
+                ui.label(RichText::new("In progress").strong());
+                for &i in doing.iter().take(NEXT_UP_SHOWN) {
+                    if ui
+                        .link(&topics[i].title)
+                        .on_hover_text(loaded.plain(&topics[i].summary))
+                        .clicked()
+                    {
+                        clicked = Some(i);
+                    }
+                }
+                if doing.len() > NEXT_UP_SHOWN {
+                    ui.weak(format!("and {} more", doing.len() - NEXT_UP_SHOWN));
+                }
+            }
+
             ui.add_space(12.0);
             ui.label(RichText::new("Next up").strong());
             let next = overview.next_up(loaded);
             if next.is_empty() {
                 ui.weak(if done == all {
-                    "Everything is done."
+                    "Everything is done or skipped."
+                } else if doing.is_empty() {
+                    "Nothing is ready yet."
                 } else {
-                    "Nothing is ready: finish what you are doing first."
+                    "Nothing else is ready: finish what is in progress first."
                 });
             }
             for &i in next.iter().take(NEXT_UP_SHOWN) {

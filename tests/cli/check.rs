@@ -137,9 +137,64 @@ fn check_names_a_missing_file() {
         .args(["check", "does-not-exist.json"])
         .assert()
         .code(1)
-        .stderr(predicates::str::starts_with(
-            "does-not-exist.json: cannot open the file",
-        ));
+        .stderr(
+            "does-not-exist.json: cannot open the file: no such file\n\
+             error: 1 problem in does-not-exist.json\n",
+        );
+}
+
+#[test]
+fn a_mistyped_subcommand_is_named_not_opened_as_a_file() {
+    let output = roadmap().arg("chek").assert().code(2).get_output().clone();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.starts_with(
+            "error: `chek` is neither a file nor a subcommand; did you mean `roadmap check`?"
+        ),
+        "{stderr}"
+    );
+    // A file of that name opens as a file (here: fails to, without a display, as any file).
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("chek"), "{}").unwrap();
+    let output = roadmap()
+        .current_dir(dir.path())
+        .arg("chek")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(!stderr.contains("did you mean"), "{stderr}");
+}
+
+#[test]
+fn a_reader_that_stops_early_ends_the_export_quietly() {
+    use std::io::Read as _;
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("roadmap"))
+        .args(["export", "--format", "md"])
+        .env("XDG_DATA_HOME", tempfile::tempdir().unwrap().path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read one line's worth, then close the pipe, as `| head -1` does.
+    let mut first = [0_u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "{:?}", output.status);
+    assert_eq!(String::from_utf8(output.stderr).unwrap(), "");
+}
+
+#[test]
+fn help_texts_say_what_the_window_opens_and_who_uses_the_progress_file() {
+    let help = roadmap().arg("--help").output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    assert!(help.contains("default: the roadmap open last, else the bundled roadmap"));
+    let check = roadmap().args(["check", "--help"]).output().unwrap();
+    let check = String::from_utf8(check.stdout).unwrap();
+    assert!(
+        check.contains("`check`, `schema` and `bench` do not use it"),
+        "{check}"
+    );
 }
 
 #[test]

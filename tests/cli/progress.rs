@@ -415,3 +415,16 @@ fn files_in(folder: &std::path::Path) -> Vec<String> {
     names.sort();
     names
 }
+
+#[test]
+fn a_status_is_read_in_any_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let progress = dir.path().join("p.json");
+    for (word, expected) in [("Done", Status::Done), ("DOING", Status::Doing)] {
+        mark(&progress, &["basics", word, MINIMAL], 0);
+        let saved = store::open(&progress, "tiny").progress;
+        assert_eq!(saved.status("basics"), expected, "{word}");
+    }
+    let (_, err) = mark(&progress, &["basics", "finished", MINIMAL], 1);
+    assert!(err.starts_with("error: unknown status `finished`"), "{err}");
+}

@@ -89,8 +89,9 @@ pub fn bundled() -> Result<LoadedRoadmap, LoadError> {
 /// Reads and validates a roadmap file. Files over [`MAX_FILE_BYTES`] are refused unread.
 pub fn load_file(path: &Path) -> Result<LoadedRoadmap, LoadError> {
     let shown = path.display().to_string();
-    let file = std::fs::File::open(path)
-        .map_err(|e| LoadError::whole_file(&shown, format!("cannot open the file: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| {
+        LoadError::whole_file(&shown, format!("cannot open the file: {}", io_words(&e)))
+    })?;
     // A file known to be too big is refused before a byte is read; for the others (pipes and
     // devices report no length) the read below stops one byte past the limit.
     if file.metadata().is_ok_and(|m| m.len() > MAX_FILE_BYTES) {
@@ -99,7 +100,9 @@ pub fn load_file(path: &Path) -> Result<LoadedRoadmap, LoadError> {
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| LoadError::whole_file(&shown, format!("cannot read the file: {e}")))?;
+        .map_err(|e| {
+            LoadError::whole_file(&shown, format!("cannot read the file: {}", io_words(&e)))
+        })?;
     load_bytes(&bytes, &shown)
 }
 
@@ -161,6 +164,27 @@ pub fn warnings(text: &str, path: &str) -> Vec<String> {
             format!("{path}:{line}:{column}: warning: {message}")
         })
         .collect()
+}
+
+/// What went wrong with a file, in words rather than an OS error number: "no such file",
+/// "permission denied", or the system's own words without "(os error N)".
+#[must_use]
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        ErrorKind::IsADirectory => "it is a folder, not a file".to_owned(),
+        ErrorKind::StorageFull => "the disk is full".to_owned(),
+        ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
+        _ => {
+            let text = e.to_string();
+            match text.rfind(" (os error ") {
+                Some(at) => text[..at].to_owned(),
+                None => text,
+            }
+        }
+    }
 }
 
 fn too_big(path: &str) -> LoadError {
