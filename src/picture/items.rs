@@ -356,7 +356,7 @@ pub fn topic<'a>(
             (
                 rect.expand(theme::GOAL_RING_GAP),
                 rounding + theme::GOAL_RING_GAP,
-                Stroke::new(theme::GOAL_RING_WIDTH, palette.selection),
+                Stroke::new(theme::GOAL_RING_WIDTH, palette.goal),
             )
         }),
     }

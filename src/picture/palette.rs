@@ -85,6 +85,8 @@ pub struct Palette {
     pub edge_highlight: Color32,
     /// Outline of the selected topic.
     pub selection: Color32,
+    /// The goal's second outline: a colour of its own, so the goal never looks selected.
+    pub goal: Color32,
     /// Marks drawn on a badge (a tick, a bar) and the inside of hollow badges.
     pub badge_ink: Color32,
     /// Behind the map's legend.
@@ -110,6 +112,7 @@ impl Palette {
                 edge: Color32::from_gray(190),
                 edge_highlight: Color32::from_rgb(0xFF, 0xEB, 0x3B),
                 selection: Color32::WHITE,
+                goal: Color32::from_rgb(0xFF, 0xB3, 0x00),
                 badge_ink: Color32::BLACK,
                 legend_fill: Color32::BLACK,
                 search: Color32::from_rgb(0x00, 0xE5, 0xFF),
@@ -124,6 +127,7 @@ impl Palette {
                 edge: Color32::from_gray(120),
                 edge_highlight: Color32::from_rgb(0xF0, 0xE4, 0x42),
                 selection: Color32::WHITE,
+                goal: Color32::from_rgb(0xF0, 0xB0, 0x30),
                 badge_ink: Color32::from_gray(20),
                 legend_fill: Color32::from_black_alpha(170),
                 search: Color32::from_rgb(0xF0, 0xE4, 0x42),
@@ -138,6 +142,7 @@ impl Palette {
                 edge: Color32::from_gray(130),
                 edge_highlight: Color32::from_rgb(0x1A, 0x1A, 0x1A),
                 selection: Color32::BLACK,
+                goal: Color32::from_rgb(0xA0, 0x6A, 0x00),
                 badge_ink: Color32::WHITE,
                 legend_fill: Color32::from_white_alpha(210),
                 search: Color32::from_rgb(0xA0, 0x10, 0x60),

@@ -85,6 +85,8 @@ pub fn details_ui(
 
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
+        // A bar always in view says there is more below the fold.
+        .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             let summary = linked_text_ui(ui, loaded, &t.summary, RichText::italics);
             ui.add_space(10.0);

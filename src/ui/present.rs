@@ -115,24 +115,58 @@ pub fn caption_ui(
         || t.phase.clone(),
         |p| format!("Phase {} of {}: {}", rank + 1, phases.len(), p.title),
     );
+    let sizes = CaptionSizes::for_height(ui.ctx().content_rect().height());
+    let plain = ui.visuals().text_color();
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new(format!("Step {step} of {total}")).size(16.0));
-        ui.label(RichText::new("·").size(16.0));
-        ui.label(RichText::new(phase).size(16.0));
+        let line = |text: String| RichText::new(text).size(sizes.step);
+        ui.label(line(format!("Step {step} of {total}")));
+        ui.label(line("·".to_owned()));
+        ui.label(line(phase));
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.weak(
+            // The keys in the text colour, not faded: they are read from the back of the room.
+            ui.label(
                 RichText::new("Right: next   Left: back   Page Down: next phase   Esc: leave")
-                    .size(14.0),
+                    .size(sizes.hints)
+                    .color(plain),
             );
         });
     });
     ui.add_space(6.0);
-    ui.add(egui::Label::new(RichText::new(&t.title).size(34.0).strong()).wrap());
+    ui.add(egui::Label::new(RichText::new(&t.title).size(sizes.title).strong()).wrap());
     ui.add_space(4.0);
     let strong = ui.visuals().strong_text_color();
     let clicked = super::linked_text::linked_text_ui(ui, loaded, &t.rationale, |r| {
-        r.size(22.0).color(strong)
+        r.size(sizes.body).color(strong)
     });
     ui.add_space(12.0);
     clicked
+}
+
+/// The caption's text sizes for a window `height` points tall: the sizes that read well at
+/// 800 points, grown with the window so the back of a room can read a projector, the body never
+/// below a fortieth of the height.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CaptionSizes {
+    /// The step and phase line.
+    pub step: f32,
+    /// The key hints.
+    pub hints: f32,
+    /// The topic's title.
+    pub title: f32,
+    /// The rationale.
+    pub body: f32,
+}
+
+impl CaptionSizes {
+    /// The sizes for a window of this height.
+    #[must_use]
+    pub fn for_height(height: f32) -> Self {
+        let grow = (height / 800.0).max(1.0);
+        Self {
+            step: 16.0 * grow,
+            hints: 14.0 * grow,
+            title: 34.0 * grow,
+            body: (22.0 * grow).max(height / 40.0),
+        }
+    }
 }

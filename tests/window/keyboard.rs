@@ -220,3 +220,31 @@ fn the_shortcuts_window_and_the_menus_read_the_one_table_of_bindings() {
     harness.run();
     assert_ne!(harness.state().settings().overview_map, before);
 }
+
+/// In a small window the shortcuts window fits the screen: its groups stand side by side, and
+/// every row and Close can be seen and clicked.
+#[test]
+fn the_shortcuts_window_fits_a_small_screen() {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(900.0, 600.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
+    harness.run();
+    harness.key_press(Key::F1);
+    harness.run();
+    let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(900.0, 600.0));
+    let close = harness.get_by_role_and_label(Role::Button, "Close").rect();
+    assert!(screen.contains_rect(close), "Close at {close:?}");
+    // Every binding is on screen.
+    for (_, rows) in roadmap::command::help_rows() {
+        for (_, what) in rows {
+            let at = harness.get_by_label(what).rect();
+            assert!(screen.contains_rect(at), "{what} at {at:?}");
+        }
+    }
+    harness.snapshot("help_small");
+    harness.get_by_role_and_label(Role::Button, "Close").click();
+    harness.run();
+    assert!(!harness.state().help_open());
+}

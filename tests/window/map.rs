@@ -310,7 +310,10 @@ fn opening_a_good_file_replaces_the_roadmap_and_lays_it_out() {
         std::thread::sleep(std::time::Duration::from_millis(20));
     }
     assert_eq!(harness.state().roadmap().roadmap.id, "tiny");
-    assert_eq!(harness.state().window_title(), "Tiny roadmap · minimal.json · Roadmap");
+    assert_eq!(
+        harness.state().window_title(),
+        "Tiny roadmap · minimal.json · Roadmap"
+    );
     harness.run();
     harness.get_by_label("Tiny roadmap");
     // The new map is laid out and fitted: its three topics are on screen, in layer order.

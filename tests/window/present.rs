@@ -272,3 +272,18 @@ fn snapshot_presenting_light() {
 fn snapshot_presenting_dark() {
     snapshot_at(egui::Theme::Dark, "fine-tuning", "present_dark");
 }
+
+/// The caption grows with the screen, for the back of the room: at 1920×1080 the rationale is
+/// at least a fortieth of the height, and at 1280×800 the sizes are the ones the snapshots pin.
+#[test]
+fn the_caption_grows_with_the_window() {
+    use roadmap::ui::present::CaptionSizes;
+    let small = CaptionSizes::for_height(800.0);
+    assert_eq!(
+        (small.step, small.hints, small.title, small.body),
+        (16.0, 14.0, 34.0, 22.0)
+    );
+    let projector = CaptionSizes::for_height(1080.0);
+    assert!(projector.body >= 1080.0 / 40.0, "{projector:?}");
+    assert!(projector.hints > small.hints && projector.title > small.title);
+}

@@ -517,3 +517,41 @@ fn the_progress_file_given_stays_in_use_for_the_same_roadmap() {
         "p.json is left as it was"
     );
 }
+
+/// The right-click menu says where the topic stands now.
+#[test]
+fn the_context_menu_shows_the_current_status() {
+    let mut harness = harness();
+    select(&mut harness, "foundation-models");
+    harness.key_press(egui::Key::D);
+    harness.run();
+    let i = topic(&harness, "foundation-models");
+    let at = harness.state().map().screen_rect_of(i).unwrap().center();
+    click(&mut harness, at, PointerButton::Secondary);
+    harness.get_by_label("Now: done");
+}
+
+/// The goal wears a mark of its own: a second outline in the palette's goal colour, never the
+/// selection's, in every look, on screen and in pictures alike.
+#[test]
+fn the_goal_and_the_selection_are_marked_differently() {
+    use roadmap::layout::Direction;
+    use roadmap::picture::{items, palette, place};
+    let loaded = model::bundled().unwrap();
+    let placed = place::place(&loaded, Direction::LeftToRight, |title| place::Measured {
+        rows: vec![title.to_owned()],
+        size: egui::vec2(100.0, 14.0),
+        line_height: 14.0,
+    });
+    for look in [
+        palette::Look::Light,
+        palette::Look::Dark,
+        palette::Look::HighContrast,
+    ] {
+        let colours = palette::Palette::new(look);
+        assert_ne!(colours.goal, colours.selection, "{look:?}");
+        let item = items::topic(&placed, 0, &colours, None, true);
+        let (_, _, stroke) = item.goal_ring.unwrap();
+        assert_eq!(stroke.color, colours.goal);
+    }
+}

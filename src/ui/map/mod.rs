@@ -374,7 +374,8 @@ impl MapView {
             band_label(&painter, &colours, (&item, band), rect, zoom, sticky);
         }
         self.legend = None;
-        let legend = input.overview.is_some().then(|| {
+        // Presenting, the legend would cover topics; the caption says where the show is.
+        let legend = (input.overview.is_some() && input.spotlight.is_none()).then(|| {
             let legend = legend_ui(&painter, rect, &colours);
             let at = legend.rect;
             self.legend = Some(legend);
@@ -502,6 +503,7 @@ fn context_menu_ui(
     events: &mut Vec<MapEvent>,
 ) {
     let current = input.overview.map(|o| o.status[topic]);
+    ui.weak(format!("Now: {}", current.unwrap_or_default().name()));
     for (status, key) in crate::command::MARK_KEYS {
         let label = format!("Mark {}", status.name());
         let button = egui::Button::selectable(current.unwrap_or_default() == status, label)
