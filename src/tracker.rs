@@ -13,8 +13,10 @@ pub use crate::model::progress::Edit;
 pub struct Tracker {
     progress: Progress,
     overview: Overview,
-    undo: Vec<Progress>,
-    redo: Vec<Progress>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// The last "Undone: …" or "Redone: …" notice, replaced by the next one.
+    step_notice: Option<String>,
     /// The topic whose note the last edit changed, so typing makes one undo step, not one per key.
     last_note: Option<crate::model::TopicIndex>,
     saver: Option<Saver>,
@@ -35,6 +37,32 @@ fn topics_phrase(n: usize) -> String {
         "1 topic".to_owned()
     } else {
         format!("{n} topics")
+    }
+}
+
+/// One step of the undo (or redo) history: the progress to go back to, and what the change was,
+/// in the words the Edit menu and the notice use ("mark done: Fine-tuning").
+#[derive(Debug, Clone)]
+struct Step {
+    progress: Progress,
+    what: String,
+}
+
+/// What an edit does, in words.
+fn describe(loaded: &LoadedRoadmap, edit: &Edit) -> String {
+    let title = |i| {
+        loaded
+            .topic(i)
+            .map_or("a topic", |t| t.title.as_str())
+            .to_owned()
+    };
+    match edit {
+        Edit::Status(i, status) => format!("mark {}: {}", status.name(), title(*i)),
+        Edit::Note(i, _) => format!("note on {}", title(*i)),
+        Edit::Goal(Some(i)) => format!("goal: {}", title(*i)),
+        Edit::Goal(None) => "clear the goal".to_owned(),
+        Edit::Reset => "reset progress".to_owned(),
+        Edit::Restore(_) => "restore the progress the file carried".to_owned(),
     }
 }
 
@@ -102,6 +130,7 @@ impl Tracker {
             overview,
             undo: Vec::new(),
             redo: Vec::new(),
+            step_notice: None,
             last_note: None,
             saver,
             path,
@@ -203,6 +232,7 @@ impl Tracker {
     pub fn apply(&mut self, loaded: &LoadedRoadmap, edit: Edit) {
         let topics = &loaded.roadmap.topics;
         let before = self.progress.clone();
+        let what = describe(loaded, &edit);
         let note_topic = match &edit {
             Edit::Note(i, _) => Some(*i),
             _ => None,
@@ -246,7 +276,10 @@ impl Tracker {
         // Consecutive keystrokes in one note make a single undo step.
         let same_note = note_topic.is_some() && note_topic == self.last_note;
         if !same_note {
-            self.undo.push(before);
+            self.undo.push(Step {
+                progress: before,
+                what,
+            });
             if self.undo.len() > UNDO_LIMIT {
                 self.undo.remove(0);
             }
@@ -258,22 +291,53 @@ impl Tracker {
 
     /// Undoes the last change; false when there is none.
     pub fn undo(&mut self, loaded: &LoadedRoadmap) -> bool {
-        let Some(previous) = self.undo.pop() else {
+        let Some(Step { progress, what }) = self.undo.pop() else {
             return false;
         };
-        self.redo
-            .push(std::mem::replace(&mut self.progress, previous));
+        let now = std::mem::replace(&mut self.progress, progress);
+        self.tell_step(&format!("Undone: {what}."));
+        self.redo.push(Step {
+            progress: now,
+            what,
+        });
         self.last_note = None;
         self.changed(loaded);
         true
     }
 
+    /// What Undo would take back, in words; `None` when there is nothing to undo.
+    #[must_use]
+    pub fn undo_what(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.what.as_str())
+    }
+
+    /// What Redo would do again, in words; `None` when there is nothing to redo.
+    #[must_use]
+    pub fn redo_what(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.what.as_str())
+    }
+
+    /// Says what undo or redo just did, in place of what the last one said.
+    fn tell_step(&mut self, notice: &str) {
+        if let Some(old) = self.step_notice.take() {
+            self.notices.retain(|n| *n != old);
+            self.info.retain(|n| *n != old);
+        }
+        self.add_info(notice);
+        self.step_notice = Some(notice.to_owned());
+    }
+
     /// Redoes the last undone change; false when there is none.
     pub fn redo(&mut self, loaded: &LoadedRoadmap) -> bool {
-        let Some(next) = self.redo.pop() else {
+        let Some(Step { progress, what }) = self.redo.pop() else {
             return false;
         };
-        self.undo.push(std::mem::replace(&mut self.progress, next));
+        let now = std::mem::replace(&mut self.progress, progress);
+        self.tell_step(&format!("Redone: {what}."));
+        self.undo.push(Step {
+            progress: now,
+            what,
+        });
         self.last_note = None;
         self.changed(loaded);
         true
@@ -339,7 +403,7 @@ impl Tracker {
             kept.extend(merge.kept);
             self.progress = merge.progress;
             for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
-                *step = step.merged(&change.base, &change.disk).progress;
+                step.progress = step.progress.merged(&change.base, &change.disk).progress;
             }
         }
         // What the file holds must end up equal to what the window shows.

@@ -20,10 +20,6 @@ use crate::model::LoadedRoadmap;
 
 /// What the top bar shows besides the roadmap.
 #[derive(Debug, Clone, Copy)]
-#[expect(
-    clippy::struct_excessive_bools,
-    reason = "what the menus show ticked or enabled"
-)]
 pub struct TopBarState<'a> {
     /// The view filling the window.
     pub view: View,
@@ -35,10 +31,10 @@ pub struct TopBarState<'a> {
     pub outline_panel: bool,
     /// Whether the overview map is shown.
     pub minimap: bool,
-    /// Whether there is a change to undo, and one to redo.
-    pub can_undo: bool,
-    /// Whether there is a change to redo.
-    pub can_redo: bool,
+    /// What Undo would take back, in words, if anything.
+    pub undo_what: Option<&'a str>,
+    /// What Redo would do again, in words, if anything.
+    pub redo_what: Option<&'a str>,
     /// Topics done or skipped, and all topics.
     pub cleared: (usize, usize),
     /// The filters in force.
@@ -153,14 +149,19 @@ fn menus_ui(
             }
         });
         ui.menu_button("Edit", |ui| {
-            let undo =
-                egui::Button::new("Undo").shortcut_text(Action::Undo.shortcut_text(ui.ctx()));
-            if ui.add_enabled(state.can_undo, undo).clicked() {
+            // The entries say what they would do: "Undo mark done: Fine-tuning".
+            let named = |verb: &str, what: Option<&str>| match what {
+                Some(what) => format!("{verb} {what}"),
+                None => verb.to_owned(),
+            };
+            let undo = egui::Button::new(named("Undo", state.undo_what))
+                .shortcut_text(Action::Undo.shortcut_text(ui.ctx()));
+            if ui.add_enabled(state.undo_what.is_some(), undo).clicked() {
                 commands.push(Command::Undo);
             }
-            let redo =
-                egui::Button::new("Redo").shortcut_text(Action::Redo.shortcut_text(ui.ctx()));
-            if ui.add_enabled(state.can_redo, redo).clicked() {
+            let redo = egui::Button::new(named("Redo", state.redo_what))
+                .shortcut_text(Action::Redo.shortcut_text(ui.ctx()));
+            if ui.add_enabled(state.redo_what.is_some(), redo).clicked() {
                 commands.push(Command::Redo);
             }
             ui.separator();

@@ -555,3 +555,38 @@ fn the_goal_and_the_selection_are_marked_differently() {
         assert_eq!(stroke.color, colours.goal);
     }
 }
+
+/// Undo says what it takes back: the Edit menu names the change, and a notice says what was
+/// undone, replaced by the next one rather than piling up.
+#[test]
+fn undo_says_what_it_takes_back() {
+    let mut harness = harness();
+    select(&mut harness, "foundation-models");
+    harness.key_press(egui::Key::D);
+    harness.run();
+    harness.get_by_label("Edit").click();
+    harness.run();
+    harness.get_by_label_contains("Undo mark done: What a foundation model is");
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(
+        harness
+            .state()
+            .tracker()
+            .progress()
+            .status("foundation-models"),
+        Status::Todo
+    );
+    harness.get_by_label("Undone: mark done: What a foundation model is.");
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Y);
+    harness.run();
+    harness.get_by_label("Redone: mark done: What a foundation model is.");
+    assert!(
+        harness
+            .query_by_label("Undone: mark done: What a foundation model is.")
+            .is_none(),
+        "one notice at a time"
+    );
+}
