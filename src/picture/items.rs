@@ -37,8 +37,10 @@ impl NodeLook {
                 fill: colours.node_fill_done(rank),
                 ..plain
             },
+            // High contrast keeps every box at full strength; the badge and the outline's
+            // width tell the standing there.
             Some((Status::Skipped, _)) => Self {
-                opacity: 0.55,
+                opacity: if colours.high_contrast { 1.0 } else { 0.55 },
                 ..plain
             },
             Some((_, Standing::InProgress)) => Self {
@@ -50,7 +52,7 @@ impl NodeLook {
                 ..plain
             },
             Some((_, Standing::Locked)) => Self {
-                opacity: 0.6,
+                opacity: if colours.high_contrast { 1.0 } else { 0.6 },
                 border: 1.0,
                 ..plain
             },

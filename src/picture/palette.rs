@@ -116,7 +116,8 @@ impl Palette {
                 badge_ink: Color32::BLACK,
                 legend_fill: Color32::BLACK,
                 search: Color32::from_rgb(0x00, 0xE5, 0xFF),
-                dimmed: 0.5,
+                // Strong even when dimmed: white on black is the point of this look.
+                dimmed: 0.75,
                 background: Color32::BLACK,
             }
         } else if dark {
@@ -131,7 +132,7 @@ impl Palette {
                 badge_ink: Color32::from_gray(20),
                 legend_fill: Color32::from_black_alpha(170),
                 search: Color32::from_rgb(0xF0, 0xE4, 0x42),
-                dimmed: 0.28,
+                dimmed: 0.4,
                 background: Color32::from_gray(27),
             }
         } else {
@@ -146,7 +147,7 @@ impl Palette {
                 badge_ink: Color32::WHITE,
                 legend_fill: Color32::from_white_alpha(210),
                 search: Color32::from_rgb(0xA0, 0x10, 0x60),
-                dimmed: 0.28,
+                dimmed: 0.4,
                 background: Color32::from_gray(248),
             }
         }

@@ -66,11 +66,8 @@ pub fn top_bar_ui(
                 let (done, all) = state.cleared;
                 if done > 0 {
                     ui.add_space(12.0);
-                    ui.add(
-                        egui::ProgressBar::new(progress::fraction(done, all))
-                            .desired_width(160.0)
-                            .text(format!("{done} of {all} done or skipped")),
-                    );
+                    progress::meter_ui(ui, progress::fraction(done, all), 120.0);
+                    ui.label(format!("{done} of {all} done or skipped"));
                 }
             });
         },

@@ -133,9 +133,33 @@ pub fn fraction(done: usize, all: usize) -> f32 {
 fn bar_ui(ui: &mut egui::Ui, label: &str, done: usize, all: usize) {
     ui.add_space(4.0);
     ui.label(label);
-    ui.add(
-        egui::ProgressBar::new(fraction(done, all))
-            .text(format!("{done} of {all}"))
-            .desired_height(14.0),
+    ui.horizontal(|ui| {
+        let width = (ui.available_width() - 70.0).max(40.0);
+        meter_ui(ui, fraction(done, all), width);
+        ui.label(format!("{done} of {all}"));
+    });
+}
+
+/// A bar of how far something is: a track outlined so it shows on any background, filled to
+/// `fraction`; its words go beside it, never over the fill.
+pub fn meter_ui(ui: &mut egui::Ui, fraction: f32, width: f32) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(width, 10.0), egui::Sense::hover());
+    let visuals = ui.visuals();
+    let rounding = rect.height() / 2.0;
+    ui.painter().rect(
+        rect,
+        rounding,
+        visuals.extreme_bg_color,
+        egui::Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color),
+        egui::StrokeKind::Inside,
     );
+    let filled = egui::Rect::from_min_size(
+        rect.min,
+        egui::vec2(rect.width() * fraction.clamp(0.0, 1.0), rect.height()),
+    );
+    if filled.width() > 0.0 {
+        ui.painter()
+            .rect_filled(filled, rounding, visuals.selection.bg_fill);
+    }
+    response
 }

@@ -447,7 +447,9 @@ fn open_from_path(harness: &mut Harness<'_, RoadmapApp>, path: &std::path::Path,
         .type_text(path.to_str().unwrap());
     harness.run();
     harness.get_by_label("Open").click();
-    for _ in 0..100 {
+    // The file loads on a thread of its own; a busy machine may take a while.
+    let start = std::time::Instant::now();
+    while start.elapsed() < std::time::Duration::from_secs(30) {
         harness.run();
         if harness.state().roadmap().roadmap.id == id {
             return;

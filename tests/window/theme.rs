@@ -206,3 +206,24 @@ fn the_roadmap_open_last_is_remembered_by_its_absolute_path() {
     assert!(remembered.is_absolute(), "{}", remembered.display());
     assert_eq!(remembered, std::env::current_dir().unwrap().join(&relative));
 }
+
+/// Dimming leaves what is dimmed readable, and high contrast keeps its boxes at full strength:
+/// a locked or skipped topic there is told by its badge and outline, not by fading.
+#[test]
+fn dimming_is_gentle_and_high_contrast_stays_high() {
+    use roadmap::model::{Standing, Status};
+    use roadmap::picture::items::NodeLook;
+    use roadmap::picture::palette::{Look, Palette};
+    for look in [Look::Light, Look::Dark] {
+        assert!(Palette::new(look).dimmed >= 0.4, "{look:?}");
+    }
+    let high = Palette::new(Look::HighContrast);
+    assert!(high.dimmed >= 0.7);
+    for progress in [
+        (Status::Todo, Standing::Locked),
+        (Status::Skipped, Standing::Cleared),
+    ] {
+        assert!((NodeLook::new(&high, 0, Some(progress)).opacity - 1.0).abs() < f32::EPSILON);
+        assert!(NodeLook::new(&Palette::new(Look::Light), 0, Some(progress)).opacity < 1.0);
+    }
+}
