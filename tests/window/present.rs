@@ -287,3 +287,33 @@ fn the_caption_grows_with_the_window() {
     assert!(projector.body >= 1080.0 / 40.0, "{projector:?}");
     assert!(projector.hints > small.hints && projector.title > small.title);
 }
+
+/// Each step frames the topic with every prerequisite it has, zooming out as far as needed:
+/// none of the lit chain's first links runs off screen.
+#[test]
+fn each_step_shows_the_topic_with_all_its_prerequisites() {
+    let mut harness = harness(egui::Theme::Dark);
+    harness.key_press(Key::F5);
+    harness.run();
+    let order: Vec<usize> = harness.state().roadmap().graph.topological_order().to_vec();
+    for _ in 0..order.len() {
+        // Let the glide end.
+        for _ in 0..40 {
+            harness.step();
+        }
+        let state = harness.state();
+        let topic = state.presentation().unwrap().topic().unwrap();
+        let (_, map) = state.map().camera();
+        for p in state.roadmap().graph.prerequisites(topic) {
+            let at = state.map().screen_rect_of(p).unwrap();
+            assert!(
+                map.intersects(at),
+                "step on `{}`: prerequisite `{}` off screen at {at:?}",
+                state.roadmap().roadmap.topics[topic].id,
+                state.roadmap().roadmap.topics[p].id
+            );
+        }
+        harness.key_press(Key::ArrowRight);
+        harness.run();
+    }
+}

@@ -176,10 +176,20 @@ impl MapView {
             return;
         }
         let fits = (room.width() / frame.width()).min(room.height() / frame.height());
+        // As large as the topic and its prerequisites fit; when even the smallest zoom cannot
+        // hold them, the topic stays in view and as much of its chain as fits around it.
         let (scaling, centre) = if fits >= PRESENT_ZOOM.0 {
             (fits.min(PRESENT_ZOOM.1), frame.center())
         } else {
-            (PRESENT_ZOOM.0, node.center())
+            let zoom = PRESENT_ZOOM.0;
+            let half = room.size() / (2.0 * zoom);
+            let lo = node.max - half;
+            let hi = node.min + half;
+            let centre = egui::pos2(
+                frame.center().x.clamp(lo.x.min(hi.x), hi.x.max(lo.x)),
+                frame.center().y.clamp(lo.y.min(hi.y), hi.y.max(lo.y)),
+            );
+            (zoom, centre)
         };
         self.glide(ctx, centre, scaling);
     }

@@ -36,7 +36,9 @@ const READABLE_FIT: f32 = 0.65;
 /// The zoom a big map opens at.
 const START_ZOOM: f32 = 0.85;
 /// Smallest and largest zoom when presenting a topic.
-const PRESENT_ZOOM: (f32, f32) = (1.0, 1.6);
+/// A step zooms out as far as needed to show the topic with all its prerequisites, even a
+/// prerequisite a phase away; the caption names the topic when its title gets small.
+const PRESENT_ZOOM: (f32, f32) = (0.2, 1.6);
 
 /// Something the user did on the map this frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
