@@ -85,7 +85,8 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, Ex
             heading: width(&texts.heading, HEADING_SIZE),
             summary: width(&texts.summary, TEXT_SIZE),
         };
-        let legend = items::legend(Pos2::ZERO, &colours, width);
+        // The picture is as wide as it needs: the legend stays on one row.
+        let legend = items::legend(Pos2::ZERO, &colours, f32::INFINITY, width);
         (placed, widths, legend)
     });
 

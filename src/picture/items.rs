@@ -387,18 +387,30 @@ pub struct Legend {
     pub text_colour: Color32,
 }
 
-/// The legend with its backing's top-left corner at `at`, its words measured by `width`.
+/// The legend with its backing's top-left corner at `at`, its words measured by `width`; its
+/// entries run on in rows no wider than `max_width` (one row when there is room).
 #[must_use]
-pub fn legend(at: Pos2, palette: &Palette, mut width: impl FnMut(&str, f32) -> f32) -> Legend {
+pub fn legend(
+    at: Pos2,
+    palette: &Palette,
+    max_width: f32,
+    mut width: impl FnMut(&str, f32) -> f32,
+) -> Legend {
     let r = theme::LEGEND_BADGE_RADIUS;
     let pad = theme::LEGEND_PADDING;
-    let height = 2.0 * (r + pad.y);
-    let y = at.y + height / 2.0;
-    let mut x = at.x + pad.x;
+    let row = 2.0 * (r + pad.y);
+    let (mut x, mut y) = (at.x + pad.x, at.y + row / 2.0);
+    let mut right = x;
     let mut entries = Vec::with_capacity(LEGEND.len());
     for (k, (status, standing, word)) in LEGEND.into_iter().enumerate() {
+        let w = 2.0 * r + theme::LEGEND_WORD_GAP + width(word, theme::LEGEND_TEXT_SIZE);
         if k > 0 {
             x += theme::LEGEND_ENTRY_GAP;
+            // The next entry goes on a row of its own when this one is full.
+            if x + w + pad.x - at.x > max_width {
+                x = at.x + pad.x;
+                y += row - pad.y;
+            }
         }
         let badge = Badge {
             centre: pos2(x + r, y),
@@ -408,11 +420,12 @@ pub fn legend(at: Pos2, palette: &Palette, mut width: impl FnMut(&str, f32) -> f
             ink: palette.badge_ink,
         };
         let text_at = pos2(x + 2.0 * r + theme::LEGEND_WORD_GAP, y);
-        x = text_at.x + width(word, theme::LEGEND_TEXT_SIZE);
+        x += w;
+        right = right.max(x);
         entries.push((badge, word, text_at));
     }
     Legend {
-        rect: Rect::from_min_max(at, pos2(x + pad.x, at.y + height)),
+        rect: Rect::from_min_max(at, pos2(right + pad.x, y + row / 2.0)),
         rounding: theme::LEGEND_ROUNDING,
         fill: palette.legend_fill,
         entries,

@@ -592,3 +592,30 @@ fn undo_says_what_it_takes_back() {
         "one notice at a time"
     );
 }
+
+/// In a narrow map the legend runs on in rows instead of being cut off at the edge.
+#[test]
+fn the_legend_wraps_in_a_narrow_map() {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(900.0, 600.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
+    harness.run();
+    select(&mut harness, "foundation-models");
+    harness.key_press(egui::Key::D);
+    harness.run();
+    let state = harness.state();
+    let (_, map) = state.map().camera();
+    let legend = state.map().legend().unwrap();
+    assert!(map.width() < 400.0, "the map is narrow here: {map:?}");
+    assert!(
+        map.contains_rect(legend.rect),
+        "{:?} in {map:?}",
+        legend.rect
+    );
+    assert!(legend.rect.height() > 30.0, "more than one row");
+    for (badge, word, at) in &legend.entries {
+        assert!(map.contains(badge.centre) && map.contains(*at), "{word}");
+    }
+}

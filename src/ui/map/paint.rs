@@ -69,13 +69,19 @@ pub(super) fn band_label(
 /// The key to the badges, in the map's bottom-left corner, drawn from the same item as the
 /// picture exports' legend; returns it.
 pub(super) fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &Palette) -> items::Legend {
-    let at = pos2(rect.left() + 4.0, rect.bottom() - 31.0);
-    let legend = items::legend(at, colours, |word, size| {
+    let measure = |word: &str, size: f32| {
         painter
             .layout_no_wrap(word.to_owned(), FontId::proportional(size), colours.text)
             .size()
             .x
-    });
+    };
+    // Laid out once to learn its height in this width, then set on the map's bottom edge.
+    let room = (rect.width() - 8.0).max(60.0);
+    let height = items::legend(Pos2::ZERO, colours, room, measure)
+        .rect
+        .height();
+    let at = pos2(rect.left() + 4.0, rect.bottom() - 5.0 - height);
+    let legend = items::legend(at, colours, room, measure);
     painter.rect_filled(legend.rect, legend.rounding, legend.fill);
     for (badge, word, text_at) in &legend.entries {
         badge.draw(&mut painter.clone());
