@@ -111,6 +111,9 @@ impl RoadmapApp {
                 self.panels.details = self.selected.is_some();
                 if let Some(i) = self.selected {
                     self.map.bring_into_view(ctx, i);
+                    // Again next frame, once the panels it opens have taken their room.
+                    self.reveal = Some(i);
+                    ctx.request_repaint();
                 }
             }
             Command::MoveTo(topic) => {

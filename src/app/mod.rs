@@ -65,6 +65,8 @@ pub struct RoadmapApp {
     search: Option<ui::search::SearchBar>,
     filters: ui::filter::Filters,
     presenting: Option<Presenting>,
+    /// A topic to bring into view of the map once it is laid out this frame.
+    reveal: Option<usize>,
     /// The selection the outline last scrolled to.
     outline_scrolled: Option<usize>,
     /// What is remembered between runs, and where (`None`: nowhere).
@@ -97,6 +99,7 @@ impl RoadmapApp {
                 minimap: true,
             },
             outline_scrolled: None,
+            reveal: None,
             settings: crate::settings::Settings::default(),
             settings_path: None,
             pending_look: None,

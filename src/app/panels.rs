@@ -12,6 +12,9 @@ use crate::ui;
 use crate::ui::details::{DetailAction, ProgressView};
 use crate::ui::map::{MapEvent, MapInput};
 
+/// Below this width the side panels give way to the detail panel.
+const NARROW_WINDOW: f32 = 1100.0;
+
 impl RoadmapApp {
     /// The bars across the top; returns which topics the filters let through, if any filter is
     /// on.
@@ -101,7 +104,11 @@ impl RoadmapApp {
         // A copy, so the details panel below may borrow the app mutably.
         let overview = &self.doc.tracker.overview().clone();
         let goal = self.doc.tracker.goal(&self.doc.loaded);
-        if self.panels.progress {
+        // In a narrow window the side panels give way to the selected topic's details, so the
+        // map keeps room; they come back when the details close.
+        let details = self.selected.is_some() && self.panels.details && self.view == View::Map;
+        let give_way = details && ui.available_width() < NARROW_WINDOW;
+        if self.panels.progress && !give_way {
             egui::Panel::left("progress")
                 .default_size(250.0)
                 .size_range(200.0..=420.0)
@@ -130,7 +137,7 @@ impl RoadmapApp {
             compact: true,
         };
         let mut outline_actions = Vec::new();
-        if self.panels.outline && self.view == View::Map {
+        if self.panels.outline && self.view == View::Map && !give_way {
             egui::Panel::left("outline_side")
                 .default_size(320.0)
                 .size_range(220.0..=560.0)
@@ -162,7 +169,13 @@ impl RoadmapApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
             .show(ui, |ui| match self.view {
                 View::Map => {
-                    for event in self.map.ui(ui, &self.doc.loaded, input) {
+                    let events = self.map.ui(ui, &self.doc.loaded, input);
+                    // A topic just selected is brought into view of the map as laid out now,
+                    // with the panels it opened.
+                    if let Some(i) = self.reveal.take() {
+                        self.map.bring_into_view(ui.ctx(), i);
+                    }
+                    for event in events {
                         commands.push(match event {
                             MapEvent::TopicClicked(i) => Command::Select(Some(i)),
                             MapEvent::BackgroundClicked => Command::Select(None),

@@ -493,3 +493,49 @@ fn plus_and_minus_zoom_the_map_but_not_with_ctrl() {
     harness.run();
     assert!((harness.state().map().zoom() - zoom).abs() < 1e-4);
 }
+
+/// In a narrow window the side panels give way to the selected topic's details, the map keeps
+/// room, and the selected topic comes into view beside the panel, not behind it.
+#[test]
+fn in_a_narrow_window_the_panels_give_way_and_the_selection_shows() {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(900.0, 600.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
+    harness.run();
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Outline beside the map").click();
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("Overall").is_some(),
+        "the progress panel shows"
+    );
+
+    for id in [
+        "rag-not-enough",
+        "enterprise-ai-maturity",
+        "foundation-models",
+    ] {
+        common::select(&mut harness, id);
+        for _ in 0..40 {
+            harness.step();
+        }
+        let state = harness.state();
+        let i = common::topic(&harness, id);
+        let (_, map) = state.map().camera();
+        assert!(map.width() >= 400.0, "the map keeps room: {map:?}");
+        let at = state.map().screen_rect_of(i).unwrap();
+        assert!(map.contains_rect(at), "{id} at {at:?}, map {map:?}");
+        assert!(
+            harness.query_by_label("Overall").is_none(),
+            "the progress panel gave way"
+        );
+    }
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.query_by_label("Overall").is_some(), "and came back");
+}

@@ -598,7 +598,7 @@ fn undo_says_what_it_takes_back() {
 fn the_legend_wraps_in_a_narrow_map() {
     let loaded = model::bundled().unwrap();
     let mut harness = Harness::builder()
-        .with_size(egui::vec2(900.0, 600.0))
+        .with_size(egui::vec2(620.0, 600.0))
         .with_max_steps(30)
         .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
     harness.run();
