@@ -36,7 +36,14 @@ pub(super) fn load_outcome(path: PathBuf) -> OpenOutcome {
 
 /// The banner's text: the file, its first problem and how many more there are.
 pub(super) fn reload_banner(file: &str, problems: &LoadError) -> String {
-    let first = problems.lines().next().unwrap_or_default();
+    // The file is named once, at the start; the problem says where in it.
+    let first = problems.diagnostics.first().map_or_else(String::new, |d| {
+        if d.line == 0 {
+            d.message.clone()
+        } else {
+            format!("line {}, column {}: {}", d.line, d.column, d.message)
+        }
+    });
     let more = problems.diagnostics.len().saturating_sub(1);
     let text = format!("{file} changed on disk but cannot be loaded: {first}");
     if more > 0 {

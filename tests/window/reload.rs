@@ -85,15 +85,22 @@ fn good_edit_bad_edit_good_edit() {
         .map(|n| n.trim().parse::<u32>().unwrap())
         .collect::<Vec<_>>();
     assert!(position.len() == 2 && position[0] > 0, "{first}");
-    let more = harness.state().reload_problems().unwrap().diagnostics.len() - 1;
+    let problems = harness.state().reload_problems().unwrap();
+    let more = problems.diagnostics.len() - 1;
+    let d = &problems.diagnostics[0];
+    // The file is named once; the problem says where in it.
     let mut banner = format!(
-        "{} changed on disk but cannot be loaded: {first}",
-        path.display()
+        "{} changed on disk but cannot be loaded: line {}, column {}: {}",
+        path.display(),
+        d.line,
+        d.column,
+        d.message
     );
     if more > 0 {
         banner = format!("{banner} ({more} more)");
     }
     harness.get_by_label(&banner);
+    assert_eq!(banner.matches(&path.display().to_string()).count(), 1);
     assert_eq!(edited_title(harness.state()), "Foundation models, edited");
     harness.get_by_role_and_label(Role::Button, "Foundation models, edited");
     assert_eq!(

@@ -117,6 +117,9 @@ pub(super) fn syntax_error(text: &str, offset: usize, e: &serde_json::Error) -> 
             );
         }
     }
+    if let Some(slip) = common_slip(text, offset, &message) {
+        return slip;
+    }
     let message = if rest.starts_with("//") || rest.starts_with("/*") {
         "a comment, which JSON does not allow; a roadmap file is strict JSON".to_owned()
     } else if rest.starts_with('\0') {
@@ -127,6 +130,62 @@ pub(super) fn syntax_error(text: &str, offset: usize, e: &serde_json::Error) -> 
         message
     };
     (offset, message)
+}
+
+/// The common slips of hand-written JSON (a missing comma, brace or bracket, one too many, a
+/// file cut short), said as what is missing and where it probably belongs: at the end of what
+/// comes before the place the parser stopped, not at the next line's start.
+fn common_slip(text: &str, offset: usize, message: &str) -> Option<(usize, String)> {
+    let rest = text.get(offset..).unwrap_or_default();
+    let before = text.get(..offset).unwrap_or_default().trim_end();
+    let next = rest.chars().next();
+    let said = match message {
+        "expected `,` or `}`" if next == Some('"') => {
+            "a comma is missing here: the fields of an object are separated by `,`"
+        }
+        "expected `,` or `}`" if next == Some(']') => {
+            "a `}` is missing here: the object is not closed before the list ends"
+        }
+        "expected `,` or `]`" if next == Some('}') => {
+            "a `]` is missing here: the list is not closed before the object ends"
+        }
+        "expected `,` or `]`" => {
+            "a comma is missing here: the items of a list are separated by `,`"
+        }
+        "key must be a string" if matches!(next, Some('{' | '[')) && before.ends_with(',') => {
+            // `…]\n  ,\n  {`: the object before the comma was left open.
+            let at = before.len() - 1;
+            return Some((
+                at,
+                "a `}` is probably missing before this comma: the object above is not closed"
+                    .to_owned(),
+            ));
+        }
+        "trailing characters" if matches!(next, Some('}' | ']')) => {
+            "one `}` or `]` too many: the roadmap's object has already ended here; remove it"
+        }
+        "EOF while parsing an object" => {
+            let end = text.trim_end().len();
+            return Some((
+                end,
+                "the file ends before every `{` is closed: a `}` is missing at the end".to_owned(),
+            ));
+        }
+        "EOF while parsing a list" => {
+            let end = text.trim_end().len();
+            return Some((
+                end,
+                "the file ends before every `[` is closed: a `]` is missing at the end".to_owned(),
+            ));
+        }
+        _ => return None,
+    };
+    let at = if said.ends_with("remove it") {
+        offset
+    } else {
+        before.len()
+    };
+    Some((at, said.to_owned()))
 }
 
 fn nul_message() -> String {
