@@ -122,27 +122,42 @@ fn topic_ui(
         .corner_radius(4.0)
         .inner_margin(egui::Margin::symmetric(4, 1))
         .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                let mut done = status == Status::Done;
-                let title = egui::RichText::new(format!("{number}. {}", topic.title)).strong();
-                if ui
-                    .checkbox(&mut done, title)
-                    .on_hover_text("Done")
-                    .changed()
-                {
-                    let to = if done { Status::Done } else { Status::Todo };
-                    actions.push(OutlineAction::SetStatus(TopicIndex::new(index), to));
-                }
-                if matches!(status, Status::Doing | Status::Skipped) {
-                    ui.weak(status.name());
-                }
-                let show = if selected { "Selected" } else { "Show on map" };
-                if ui
-                    .add_enabled(!selected, egui::Button::new(show).small())
-                    .clicked()
-                {
-                    actions.push(OutlineAction::Select(TopicIndex::new(index)));
-                }
+            // The button and the status word keep to the right of the row; the title wraps in
+            // what is left, so nothing lands on a ragged line of its own.
+            ui.horizontal(|ui| {
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Min), |ui| {
+                    let show = match (selected, state.compact) {
+                        (true, _) => "Selected",
+                        (false, true) => "Show",
+                        (false, false) => "Show on map",
+                    };
+                    if ui
+                        .add_enabled(!selected, egui::Button::new(show).small())
+                        .on_hover_text("Select it on the map")
+                        .clicked()
+                    {
+                        actions.push(OutlineAction::Select(TopicIndex::new(index)));
+                    }
+                    if matches!(status, Status::Doing | Status::Skipped) {
+                        ui.weak(status.name());
+                    }
+                    ui.with_layout(
+                        egui::Layout::left_to_right(egui::Align::Min).with_main_wrap(true),
+                        |ui| {
+                            let mut done = status == Status::Done;
+                            let title =
+                                egui::RichText::new(format!("{number}. {}", topic.title)).strong();
+                            if ui
+                                .checkbox(&mut done, title)
+                                .on_hover_text("Done")
+                                .changed()
+                            {
+                                let to = if done { Status::Done } else { Status::Todo };
+                                actions.push(OutlineAction::SetStatus(TopicIndex::new(index), to));
+                            }
+                        },
+                    );
+                });
             });
         });
     if state.scroll_to == Some(index) {

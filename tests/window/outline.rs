@@ -201,7 +201,7 @@ fn the_outline_follows_the_map_selection_and_selects_on_the_map() {
     assert!(row.bottom() < 900.0 && row.top() > 0.0, "{row:?}");
     harness.get_by_label("Selected");
 
-    // "Show on map" beside a topic selects it there.
+    // "Show" beside a topic (in the compact outline) selects it on the map.
     let first = outline_label("foundation-models");
     harness
         .get_by_role_and_label(Role::CheckBox, &first)
@@ -212,15 +212,22 @@ fn the_outline_follows_the_map_selection_and_selects_on_the_map() {
         .rect()
         .center()
         .y;
-    harness
-        .get_all_by_label("Show on map")
+    let show = harness
+        .get_all_by_label("Show")
         .min_by(|a, b| {
             (a.rect().center().y - y)
                 .abs()
                 .total_cmp(&(b.rect().center().y - y).abs())
         })
-        .unwrap()
-        .click();
+        .unwrap();
+    // On the topic's own row, not on a line of its own below it.
+    let checkbox = harness.get_by_role_and_label(Role::CheckBox, &first).rect();
+    assert!(
+        show.rect().top() < checkbox.bottom() && show.rect().bottom() > checkbox.top(),
+        "{:?} beside {checkbox:?}",
+        show.rect()
+    );
+    show.click();
     harness.run();
     let fm = harness
         .state()
