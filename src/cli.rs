@@ -97,6 +97,10 @@ pub enum Command {
         /// page.
         #[arg(long, value_enum, default_value_t = Layers::LeftToRight)]
         layers: Layers,
+        /// PDF: the paper of the map pages (default: your locale's, Letter in North America,
+        /// A4 elsewhere).
+        #[arg(long, value_enum)]
+        paper: Option<PaperName>,
         /// PNG: pixels per point; lowered when the image would exceed 16,384 pixels a side
         /// or 100 megapixels.
         #[arg(long, value_name = "FACTOR", default_value_t = 2.0)]
@@ -490,6 +494,15 @@ impl From<Layers> for crate::layout::Direction {
             Layers::TopToBottom => Self::TopToBottom,
         }
     }
+}
+
+/// A paper size on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PaperName {
+    /// 210 × 297 mm.
+    A4,
+    /// 8.5 × 11 inches.
+    Letter,
 }
 
 /// What `roadmap export` was asked for.

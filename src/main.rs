@@ -42,6 +42,7 @@ fn main() -> ExitCode {
             notes,
             theme,
             scale,
+            paper,
             layers,
             start,
             hours_per_week,
@@ -80,6 +81,11 @@ fn main() -> ExitCode {
                     dark: theme == cli::Theme::Dark,
                     scale,
                     direction: layers.into(),
+                    paper: match paper {
+                        Some(cli::PaperName::A4) => roadmap::export::Paper::A4,
+                        Some(cli::PaperName::Letter) => roadmap::export::Paper::Letter,
+                        None => roadmap::export::Paper::from_locale(|v| std::env::var(v).ok()),
+                    },
                 },
             };
             cli::export_command(

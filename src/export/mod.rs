@@ -122,6 +122,47 @@ pub struct Options {
     /// For pictures: which way the map's layers run. Top to bottom gives a roadmap of many
     /// layers a shape that fits a portrait page.
     pub direction: crate::layout::Direction,
+    /// For PDF: the paper the map pages are printed on.
+    pub paper: Paper,
+}
+
+/// A paper size the PDF's map pages are set on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    /// 210 × 297 mm, the size most of the world prints on.
+    #[default]
+    A4,
+    /// 8.5 × 11 inches, North America's.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height of a portrait sheet, in points.
+    #[must_use]
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Self::A4 => (595.28, 841.89),
+            Self::Letter => (612.0, 792.0),
+        }
+    }
+
+    /// The paper of the user's locale, as the C library reads it (`LC_ALL`, then `LC_PAPER`,
+    /// then `LANG`): Letter in the United States, Canada and the other countries that print on
+    /// it, A4 elsewhere. `var` reads an environment variable.
+    #[must_use]
+    pub fn from_locale(var: impl Fn(&str) -> Option<String>) -> Self {
+        const LETTER: [&str; 8] = ["_US", "_CA", "_MX", "_PH", "_CL", "_CO", "_VE", "_PR"];
+        let locale = ["LC_ALL", "LC_PAPER", "LANG"]
+            .into_iter()
+            .filter_map(var)
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        if LETTER.iter().any(|c| locale.contains(c)) {
+            Self::Letter
+        } else {
+            Self::A4
+        }
+    }
 }
 
 impl Default for Options {
@@ -135,6 +176,7 @@ impl Default for Options {
             dark: false,
             scale: 2.0,
             direction: crate::layout::Direction::LeftToRight,
+            paper: Paper::A4,
         }
     }
 }

@@ -10,11 +10,11 @@ use krilla::action::{Action, LinkAction};
 use krilla::annotation::{Annotation, LinkAnnotation, Target};
 use krilla::color::rgb;
 use krilla::destination::XyzDestination;
-use krilla::geom::{Point, Size};
+use krilla::geom::{PathBuilder, Point, Size, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
-use krilla::paint::Fill;
+use krilla::paint::{Fill, Stroke, StrokeDash};
 use krilla::text::{Font, TextDirection};
 use krilla_svg::{SurfaceExt, SvgSettings};
 use resvg::usvg;
@@ -24,19 +24,22 @@ use crate::fonts;
 use crate::model::LoadedRoadmap;
 use crate::model::refs::{self, Piece};
 
-/// A4, in points.
-const PAGE: (f32, f32) = (595.0, 842.0);
 /// Margin of the appendix pages.
 const MARGIN: f32 = 56.0;
-/// Largest side of a PDF page, in points (the limit Acrobat keeps).
-const MAX_PAGE_SIDE: f32 = 14_400.0;
+/// Smallest scale of the map on its printed parts: titles, 14 points in the picture, stay at
+/// least 7 points tall.
+pub const PART_SCALE: f32 = 0.5;
+/// Margin around a map page.
+const MAP_MARGIN: f32 = 36.0;
+/// Room for the caption line above the map on a map page.
+const MAP_CAPTION: f32 = 24.0;
 
 /// The personal roadmap as PDF bytes.
 pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, ExportError> {
     let picture = svg::picture(personal, options)?;
     let tree = usvg::Tree::from_str(&picture.svg, &fonts::usvg_options())
         .map_err(|e| ExportError::Failed(format!("cannot read the map's SVG: {e}")))?;
-    let mut setter = Setter::new();
+    let mut setter = Setter::new(options.paper.size());
     let pages = setter.appendix(personal, options);
     let anchors = std::mem::take(&mut setter.anchors);
 
@@ -46,50 +49,22 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Exp
             .title(personal.loaded.roadmap.title.clone())
             .creator("roadmap".to_owned()),
     );
-    // The map keeps its proportions; a page cannot be larger than a PDF reader takes.
-    let shrink = (MAX_PAGE_SIDE / picture.size.x.max(picture.size.y)).min(1.0);
-    let (w, h) = (picture.size.x * shrink, picture.size.y * shrink);
-    let settings = PageSettings::from_wh(w, h)
-        .ok_or_else(|| ExportError::Failed(format!("cannot make a {w}x{h} page")))?;
-    let mut page = document.start_page_with(settings);
-    let mut surface = page.surface();
-    let size = Size::from_wh(w, h)
-        .ok_or_else(|| ExportError::Failed(format!("cannot draw at {w}x{h}")))?;
-    surface
-        .draw_svg(&tree, size, SvgSettings::default())
-        .ok_or_else(|| ExportError::Failed("cannot draw the map into the PDF".to_owned()))?;
-    surface.finish();
-    page.finish();
+    let plan = MapPlan::new((picture.size.x, picture.size.y), options.paper);
+    let map_pages = map_pages(
+        &mut document,
+        &tree,
+        &plan,
+        &mut setter,
+        &personal.loaded.roadmap.title,
+    )?;
 
-    let a4 = PageSettings::from_wh(PAGE.0, PAGE.1)
-        .ok_or_else(|| ExportError::Failed("cannot make an A4 page".to_owned()))?;
+    let (pw, ph) = options.paper.size();
+    let sheet = PageSettings::from_wh(pw, ph)
+        .ok_or_else(|| ExportError::Failed("cannot make a page".to_owned()))?;
     for ops in &pages {
-        let mut page = document.start_page_with(a4.clone());
+        let mut page = document.start_page_with(sheet.clone());
         let mut surface = page.surface();
-        for op in ops {
-            if let Op::Text {
-                at,
-                face,
-                size,
-                text,
-                colour,
-            } = op
-            {
-                surface.set_fill(Some(Fill {
-                    paint: rgb::Color::new(colour[0], colour[1], colour[2]).into(),
-                    opacity: NormalizedF32::ONE,
-                    rule: krilla::paint::FillRule::default(),
-                }));
-                surface.draw_text(
-                    Point::from_xy(at.0, at.1),
-                    setter.faces[*face].font.clone(),
-                    *size,
-                    text,
-                    false,
-                    TextDirection::Auto,
-                );
-            }
-        }
+        draw_texts(&mut surface, &setter, ops);
         surface.finish();
         for op in ops {
             let Op::Link { rect, to } = op else {
@@ -104,11 +79,11 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Exp
                     url.clone(),
                 ),
                 LinkTo::Topic { id, words } => {
-                    // The map is page 0; the appendix follows it.
+                    // The map's pages come first; the appendix follows them.
                     let Some(&(k, y)) = anchors.get(id) else {
                         continue;
                     };
-                    let at = XyzDestination::new(1 + k, Point::from_xy(MARGIN, y));
+                    let at = XyzDestination::new(map_pages + k, Point::from_xy(MARGIN, y));
                     (Target::Destination(at.into()), words.clone())
                 }
             };
@@ -122,6 +97,211 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Exp
     document
         .finish()
         .map_err(|e| ExportError::Failed(format!("cannot write the PDF: {e:?}")))
+}
+
+/// Draws the text runs among `ops`.
+fn draw_texts(surface: &mut krilla::surface::Surface<'_>, setter: &Setter, ops: &[Op]) {
+    for op in ops {
+        if let Op::Text {
+            at,
+            face,
+            size,
+            text,
+            colour,
+        } = op
+        {
+            surface.set_fill(Some(Fill {
+                paint: rgb::Color::new(colour[0], colour[1], colour[2]).into(),
+                opacity: NormalizedF32::ONE,
+                rule: krilla::paint::FillRule::default(),
+            }));
+            surface.draw_text(
+                Point::from_xy(at.0, at.1),
+                setter.faces[*face].font.clone(),
+                *size,
+                text,
+                false,
+                TextDirection::Auto,
+            );
+        }
+    }
+}
+
+/// How the map is set on paper: a page with the whole map (in landscape when the map is
+/// wider than tall), then, when titles would be smaller than [`PART_SCALE`] allows there, the
+/// map in parts at that scale, row by row, each part a page.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MapPlan {
+    /// Width and height of a map page.
+    pub page: (f32, f32),
+    /// Width and height of the map on a page, below its caption.
+    pub room: (f32, f32),
+    /// The whole map's size.
+    pub picture: (f32, f32),
+    /// Scale of the whole map on the first page.
+    pub overview: f32,
+    /// Scale of the parts, and how many columns and rows of them (none when the first page
+    /// reads well on its own).
+    pub part: f32,
+    /// Columns of parts.
+    pub columns: usize,
+    /// Rows of parts.
+    pub rows: usize,
+}
+
+impl MapPlan {
+    /// The plan for a map of `picture` size on `paper`.
+    #[must_use]
+    pub fn new(picture: (f32, f32), paper: super::Paper) -> Self {
+        let (w, h) = (picture.0.max(1.0), picture.1.max(1.0));
+        let (short, long) = paper.size();
+        let page = if w > h { (long, short) } else { (short, long) };
+        let room = (
+            page.0 - 2.0 * MAP_MARGIN,
+            page.1 - 2.0 * MAP_MARGIN - MAP_CAPTION,
+        );
+        let overview = (room.0 / w).min(room.1 / h).min(1.0);
+        let (columns, rows) = if overview >= PART_SCALE {
+            (0, 0)
+        } else {
+            #[expect(
+                clippy::cast_possible_truncation,
+                clippy::cast_sign_loss,
+                reason = "small positive counts"
+            )]
+            let count =
+                |length: f32, room: f32| (length * PART_SCALE / room).ceil().max(1.0) as usize;
+            (count(w, room.0), count(h, room.1))
+        };
+        Self {
+            page,
+            room,
+            picture: (w, h),
+            overview,
+            part: PART_SCALE,
+            columns,
+            rows,
+        }
+    }
+
+    /// How many map pages the plan makes.
+    #[must_use]
+    pub fn pages(&self) -> usize {
+        1 + self.columns * self.rows
+    }
+}
+
+/// Sets the map's pages of `plan` into `document`; returns how many it made.
+fn map_pages(
+    document: &mut krilla::Document,
+    tree: &usvg::Tree,
+    plan: &MapPlan,
+    setter: &mut Setter,
+    title: &str,
+) -> Result<usize, ExportError> {
+    let failed = |what: &str| ExportError::Failed(format!("cannot {what} in the PDF"));
+    let settings =
+        PageSettings::from_wh(plan.page.0, plan.page.1).ok_or_else(|| failed("make a map page"))?;
+    let parts = plan.columns * plan.rows;
+    let top = MAP_MARGIN + MAP_CAPTION;
+    // A part's width and height in the picture's own units.
+    let span = (plan.room.0 / plan.part, plan.room.1 / plan.part);
+
+    // The whole map, with the parts that follow outlined and numbered on it.
+    let mut page = document.start_page_with(settings.clone());
+    let mut surface = page.surface();
+    let caption = if parts > 0 {
+        format!("{title}: the whole map; parts 1 to {parts} follow at a readable size")
+    } else {
+        format!("{title}: the map")
+    };
+    let ops = setter.text_ops(MAP_MARGIN, MAP_MARGIN + 14.0, &caption, 11.0);
+    draw_texts(&mut surface, setter, &ops);
+    let size = (
+        plan.picture.0 * plan.overview,
+        plan.picture.1 * plan.overview,
+    );
+    surface.push_transform(&Transform::from_translate(MAP_MARGIN, top));
+    surface
+        .draw_svg(
+            tree,
+            Size::from_wh(size.0, size.1).ok_or_else(|| failed("size the map"))?,
+            SvgSettings::default(),
+        )
+        .ok_or_else(|| failed("draw the map"))?;
+    surface.pop();
+    let mut numbers = Vec::new();
+    for k in 0..parts {
+        let (row, column) = (k / plan.columns, k % plan.columns);
+        let x = MAP_MARGIN + column as f32 * span.0 * plan.overview;
+        let y = top + row as f32 * span.1 * plan.overview;
+        let w = (span.0 * plan.overview).min(MAP_MARGIN + size.0 - x);
+        let h = (span.1 * plan.overview).min(top + size.1 - y);
+        if let Some(rect) = krilla::geom::Rect::from_xywh(x, y, w, h) {
+            let mut outline = PathBuilder::new();
+            outline.push_rect(rect);
+            if let Some(path) = outline.finish() {
+                surface.set_fill(None);
+                surface.set_stroke(Some(Stroke {
+                    paint: rgb::Color::new(0x88, 0x88, 0x88).into(),
+                    width: 0.6,
+                    dash: Some(StrokeDash {
+                        array: vec![3.0, 2.0],
+                        offset: 0.0,
+                    }),
+                    ..Stroke::default()
+                }));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
+        }
+        numbers.extend(setter.text_ops(x + 3.0, y + 10.0, &format!("{}", k + 1), 8.0));
+    }
+    draw_texts(&mut surface, setter, &numbers);
+    surface.finish();
+    page.finish();
+
+    // Each part: the map at the part's scale, moved so the part fills the page, cut to it.
+    for k in 0..parts {
+        let (row, column) = (k / plan.columns, k % plan.columns);
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        let caption = format!(
+            "{title}: part {} of {parts}, row {} of {}, column {} of {}",
+            k + 1,
+            row + 1,
+            plan.rows,
+            column + 1,
+            plan.columns
+        );
+        let ops = setter.text_ops(MAP_MARGIN, MAP_MARGIN + 14.0, &caption, 11.0);
+        draw_texts(&mut surface, setter, &ops);
+        let clip = krilla::geom::Rect::from_xywh(MAP_MARGIN, top, plan.room.0, plan.room.1)
+            .and_then(|r| {
+                let mut b = PathBuilder::new();
+                b.push_rect(r);
+                b.finish()
+            })
+            .ok_or_else(|| failed("cut a map part"))?;
+        surface.push_clip_path(&clip, &krilla::paint::FillRule::NonZero);
+        surface.push_transform(&Transform::from_translate(
+            MAP_MARGIN - column as f32 * plan.room.0,
+            top - row as f32 * plan.room.1,
+        ));
+        surface
+            .draw_svg(
+                tree,
+                Size::from_wh(plan.picture.0 * plan.part, plan.picture.1 * plan.part)
+                    .ok_or_else(|| failed("size the map"))?,
+                SvgSettings::default(),
+            )
+            .ok_or_else(|| failed("draw a map part"))?;
+        surface.pop();
+        surface.pop();
+        surface.finish();
+        page.finish();
+    }
+    Ok(1 + parts)
 }
 
 /// One thing drawn on an appendix page.
@@ -166,6 +346,8 @@ struct Setter {
     /// System faces already loaded: their index in `faces`, by fontdb id.
     loaded: HashMap<resvg::usvg::fontdb::ID, usize>,
     pages: Vec<Vec<Op>>,
+    /// Width and height of an appendix page, in points.
+    page_size: (f32, f32),
     /// Where each topic's entry starts: its appendix page and height.
     anchors: HashMap<String, (usize, f32)>,
     /// The page being set.
@@ -178,7 +360,7 @@ const MUTED: [u8; 3] = [0x55, 0x55, 0x55];
 const LINK: [u8; 3] = [0x00, 0x5a, 0x9e];
 
 impl Setter {
-    fn new() -> Self {
+    fn new(page_size: (f32, f32)) -> Self {
         let faces = fonts::bundled()
             .into_iter()
             .filter_map(|bytes| {
@@ -196,9 +378,10 @@ impl Setter {
             glyphs: HashMap::new(),
             loaded: HashMap::new(),
             pages: Vec::new(),
+            page_size,
             anchors: HashMap::new(),
             current: 0,
-            y: PAGE.1,
+            y: page_size.1,
         }
     }
 
@@ -320,7 +503,7 @@ impl Setter {
 
     /// Makes room for `height` more points, starting a page when this one is full.
     fn room(&mut self, height: f32) {
-        if self.pages.is_empty() || self.y + height > PAGE.1 - MARGIN {
+        if self.pages.is_empty() || self.y + height > self.page_size.1 - MARGIN {
             self.pages.push(Vec::new());
             self.current = self.pages.len() - 1;
             self.y = MARGIN;
@@ -353,9 +536,36 @@ impl Setter {
         at - x
     }
 
+    /// One line of text with its baseline at (`x`, `baseline`), as runs of one face each, for
+    /// a page drawn apart from the appendix.
+    fn text_ops(&mut self, x: f32, baseline: f32, text: &str, size: f32) -> Vec<Op> {
+        let mut runs: Vec<(usize, String)> = Vec::new();
+        for c in text.chars() {
+            let face = self.glyph(c).map_or(0, |(f, _)| f);
+            match runs.last_mut() {
+                Some((f, run)) if *f == face => run.push(c),
+                _ => runs.push((face, c.to_string())),
+            }
+        }
+        let mut at = x;
+        let mut ops = Vec::with_capacity(runs.len());
+        for (face, run) in runs {
+            let w = self.width(&run, size);
+            ops.push(Op::Text {
+                at: (at, baseline),
+                face,
+                size,
+                text: run,
+                colour: MUTED,
+            });
+            at += w;
+        }
+        ops
+    }
+
     /// A wrapped paragraph, moving the cursor down.
     fn paragraph(&mut self, text: &str, size: f32, colour: [u8; 3], indent: f32) {
-        let width = PAGE.0 - 2.0 * MARGIN - indent;
+        let width = self.page_size.0 - 2.0 * MARGIN - indent;
         let lead = size * 1.35;
         for line in self.wrap(text, size, width) {
             self.room(lead);
@@ -386,7 +596,7 @@ impl Setter {
                 }
             }
         }
-        let width = PAGE.0 - 2.0 * MARGIN;
+        let width = self.page_size.0 - 2.0 * MARGIN;
         let lead = size * 1.35;
         for line in self.wrap_tagged(&tagged, size, width) {
             self.room(lead);
@@ -421,7 +631,7 @@ impl Setter {
     /// A source as a clickable line (its title), and its address in small type below.
     fn link(&mut self, title: &str, url: &str, indent: f32) {
         let size = 10.0;
-        let width = PAGE.0 - 2.0 * MARGIN - indent;
+        let width = self.page_size.0 - 2.0 * MARGIN - indent;
         let lead = size * 1.35;
         let clickable = url.starts_with("https://") || url.starts_with("http://");
         for line in self.wrap(&format!("• {title}"), size, width) {
@@ -461,7 +671,7 @@ impl Setter {
         let loaded = personal.loaded;
         let overview = personal.overview();
         let topics = personal.topics(options);
-        self.room(PAGE.1);
+        self.room(self.page_size.1);
         self.paragraph(&loaded.roadmap.title, 20.0, INK, 0.0);
         self.y += 4.0;
         self.paragraph(
@@ -536,7 +746,7 @@ impl Setter {
         let title = loaded.roadmap.title.clone();
         for k in 0..count {
             self.current = k;
-            self.y = PAGE.1 - MARGIN * 0.6;
+            self.y = self.page_size.1 - MARGIN * 0.6;
             let footer = format!("{title} · appendix page {} of {count}", k + 1);
             self.line(MARGIN, &footer, 8.0, MUTED);
         }

@@ -34,6 +34,8 @@ pub struct ExportDialog {
     scale: f32,
     direction: crate::layout::Direction,
     /// The typed path, when there is no file dialog.
+    /// For PDF: the paper of the map pages.
+    paper: crate::export::Paper,
     path_field: Option<PathField>,
     pending: Option<Task<Saved>>,
     outcome: Option<Result<PathBuf, String>>,
@@ -67,6 +69,7 @@ impl ExportDialog {
             dark: false,
             scale: 2.0,
             direction,
+            paper: crate::export::Paper::from_locale(|v| std::env::var(v).ok()),
             path_field: None,
             pending: None,
             outcome: None,
@@ -83,6 +86,7 @@ impl ExportDialog {
             dark: self.dark,
             scale: self.scale,
             direction: self.direction,
+            paper: self.paper,
             ..Options::default()
         }
     }
@@ -157,6 +161,14 @@ impl ExportDialog {
                             Direction::TopToBottom,
                             "Top to bottom",
                         );
+                    });
+                }
+                if self.format == Format::Pdf {
+                    ui.horizontal(|ui| {
+                        use crate::export::Paper;
+                        ui.label("Paper");
+                        ui.radio_value(&mut self.paper, Paper::A4, "A4");
+                        ui.radio_value(&mut self.paper, Paper::Letter, "Letter");
                     });
                 }
                 if self.format == Format::Png {

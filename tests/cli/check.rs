@@ -282,3 +282,38 @@ fn export_layers_top_to_bottom_turns_the_map_upright() {
         .failure()
         .stderr(predicates::str::contains("top-to-bottom"));
 }
+
+#[test]
+fn export_paper_sets_the_pdf_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("map.pdf");
+    roadmap()
+        .args(["export", "--format", "pdf", "--paper", "letter", "--output"])
+        .arg(&path)
+        .assert()
+        .success();
+    let doc = lopdf::Document::load(&path).unwrap();
+    let first = doc.get_pages()[&1];
+    let media: Vec<f32> = doc
+        .get_dictionary(first)
+        .unwrap()
+        .get(b"MediaBox")
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o.as_float().unwrap())
+        .collect();
+    // The map's first page: Letter, in landscape.
+    assert_eq!(media, [0.0, 0.0, 792.0, 612.0]);
+    let refused = roadmap()
+        .args(["export", "--format", "pdf", "--paper", "a5"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(
+        String::from_utf8(refused.stderr)
+            .unwrap()
+            .contains("a4, letter")
+    );
+}

@@ -216,6 +216,70 @@ fn link_targets(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<String> {
         .collect()
 }
 
+/// How the bundled roadmap's map is set on A4.
+fn map_plan(loaded: &model::LoadedRoadmap) -> roadmap::export::pdf::MapPlan {
+    let picture = roadmap::export::svg::picture(
+        &Personal {
+            loaded,
+            progress: &Progress::new(&loaded.roadmap.id),
+        },
+        &Options::default(),
+    )
+    .unwrap();
+    roadmap::export::pdf::MapPlan::new((picture.size.x, picture.size.y), roadmap::export::Paper::A4)
+}
+
+#[test]
+fn the_pdf_map_is_printed_on_a4_whole_then_in_readable_parts() {
+    let loaded = model::bundled().unwrap();
+    let bytes = make(Format::Pdf, &loaded, &Options::default());
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let pages = doc.get_pages();
+    // Every page is a sheet of A4, the map's in landscape (it is wider than tall): first the
+    // whole map, then the parts that show it with titles of at least 7 points.
+    let media = |n: u32| -> Vec<f32> {
+        doc.get_dictionary(pages[&n])
+            .unwrap()
+            .get(b"MediaBox")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.as_float().unwrap())
+            .collect()
+    };
+    let plan = map_plan(&loaded);
+    assert!(
+        plan.part * 14.0 >= 7.0,
+        "titles of {} points",
+        plan.part * 14.0
+    );
+    assert!(plan.pages() > 1, "a map this wide is printed in parts");
+    let map_pages = u32::try_from(plan.pages()).unwrap();
+    for n in 1..=u32::try_from(pages.len()).unwrap() {
+        let [x0, y0, x1, y1] = media(n)[..] else {
+            panic!("page {n}");
+        };
+        let (w, h) = (x1 - x0, y1 - y0);
+        let sheet = if n <= map_pages {
+            (841.89, 595.28)
+        } else {
+            (595.28, 841.89)
+        };
+        assert!(
+            (w - sheet.0).abs() < 0.5 && (h - sheet.1).abs() < 0.5,
+            "page {n} is {w} by {h}"
+        );
+    }
+    let overview = doc.extract_text(&[1]).unwrap();
+    assert!(
+        overview.contains(&format!("parts 1 to {}", plan.pages() - 1)),
+        "{overview}"
+    );
+    let part = doc.extract_text(&[2]).unwrap();
+    assert!(part.contains("part 1 of"), "{part}");
+}
+
 #[test]
 fn the_pdf_has_the_map_then_an_appendix_with_rationales_and_clickable_sources() {
     let loaded = model::bundled().unwrap();
@@ -224,20 +288,11 @@ fn the_pdf_has_the_map_then_an_appendix_with_rationales_and_clickable_sources() 
     let pages = doc.get_pages();
     assert!(pages.len() >= 10, "{} pages", pages.len());
 
-    // The first page is the map, shaped like it: much wider than tall.
-    let first = doc.get_dictionary(pages[&1]).unwrap();
-    let media: Vec<f32> = first
-        .get(b"MediaBox")
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o.as_float().unwrap())
-        .collect();
-    assert!(media[2] > 3.0 * media[3], "{media:?}");
+    let map_pages = map_plan(&loaded).pages();
+    let map_pages = u32::try_from(map_pages).unwrap();
 
     // The appendix holds every topic's title and the start of its rationale.
-    let numbers: Vec<u32> = pages.keys().copied().filter(|&n| n > 1).collect();
+    let numbers: Vec<u32> = pages.keys().copied().filter(|&n| n > map_pages).collect();
     let text = doc.extract_text(&numbers).unwrap();
     let squashed: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for topic in &loaded.roadmap.topics {
@@ -411,4 +466,70 @@ fn layers_top_to_bottom_give_a_portrait_map_with_every_prerequisite_above() {
         .map(|v| v.as_float().unwrap())
         .collect::<Vec<f32>>();
     assert!(media[3] - media[1] > media[2] - media[0], "{media:?}");
+}
+
+#[test]
+fn the_paper_follows_the_choice_and_by_default_the_locale() {
+    use roadmap::export::Paper;
+    let locale = |pairs: &'static [(&'static str, &'static str)]| {
+        move |name: &str| {
+            pairs
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (*v).to_owned())
+        }
+    };
+    assert_eq!(
+        Paper::from_locale(locale(&[("LANG", "en_US.UTF-8")])),
+        Paper::Letter
+    );
+    assert_eq!(
+        Paper::from_locale(locale(&[("LANG", "fr_CA.UTF-8")])),
+        Paper::Letter
+    );
+    assert_eq!(
+        Paper::from_locale(locale(&[("LANG", "de_DE.UTF-8")])),
+        Paper::A4
+    );
+    assert_eq!(Paper::from_locale(locale(&[])), Paper::A4);
+    // LC_ALL wins over LC_PAPER, which wins over LANG.
+    assert_eq!(
+        Paper::from_locale(locale(&[
+            ("LC_PAPER", "en_GB.UTF-8"),
+            ("LANG", "en_US.UTF-8")
+        ])),
+        Paper::A4
+    );
+    assert_eq!(
+        Paper::from_locale(locale(&[
+            ("LC_ALL", "en_US.UTF-8"),
+            ("LC_PAPER", "en_GB.UTF-8")
+        ])),
+        Paper::Letter
+    );
+
+    let loaded = model::bundled().unwrap();
+    let options = Options {
+        paper: Paper::Letter,
+        ..Options::default()
+    };
+    let doc = lopdf::Document::load_mem(&make(Format::Pdf, &loaded, &options)).unwrap();
+    for (n, id) in doc.get_pages() {
+        let media: Vec<f32> = doc
+            .get_dictionary(id)
+            .unwrap()
+            .get(b"MediaBox")
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o.as_float().unwrap())
+            .collect();
+        let (w, h) = (media[2] - media[0], media[3] - media[1]);
+        let sides = (w.min(h), w.max(h));
+        assert!(
+            (sides.0 - 612.0).abs() < 0.5 && (sides.1 - 792.0).abs() < 0.5,
+            "page {n} is {w} by {h}"
+        );
+    }
 }
