@@ -126,7 +126,7 @@ fn as_layout(dag: &Dag, centres: &[(f64, f64)]) -> Layout {
 fn main() {
     let loaded = roadmap::model::bundled().expect("the bundled roadmap loads");
     let graphs = [
-        ("bundled (54)", roadmap::bench::dag_of(&loaded), 21),
+        ("bundled", roadmap::bench::dag_of(&loaded), 21),
         ("generated 1,000", layout::generate::dag(1_000, 1), 3),
     ];
     println!(

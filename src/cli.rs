@@ -121,7 +121,7 @@ pub enum Command {
     /// Time loading, layout and the map's frames at several sizes, next to Graphviz dot, and
     /// print one Markdown table (build with --release for real numbers).
     Bench {
-        /// Numbers of topics, comma-separated: the bundled roadmap's count (54) means the bundled
+        /// Numbers of topics, comma-separated: the bundled roadmap's count (64) means the bundled
         /// roadmap, any other a generated roadmap of that many topics.
         #[arg(
             long,

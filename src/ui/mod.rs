@@ -95,7 +95,7 @@ pub fn top_bar_ui(
     commands
 }
 
-/// "54 topics · 2 phases · about 180 hours of study".
+/// "64 topics · 2 phases · about 297 hours of study".
 #[must_use]
 pub fn totals_text(loaded: &LoadedRoadmap) -> String {
     let roadmap = &loaded.roadmap;
