@@ -539,3 +539,43 @@ fn in_a_narrow_window_the_panels_give_way_and_the_selection_shows() {
     harness.run();
     assert!(harness.query_by_label("Overall").is_some(), "and came back");
 }
+
+/// Phase labels never cover a topic: pinned at the top of a band zoomed into, a label moves to
+/// another corner of the band's visible part, or stays away, rather than hide a box.
+#[test]
+fn phase_labels_cover_no_topic() {
+    let loaded = model::bundled().unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
+    harness.run();
+    let count = harness.state().roadmap().roadmap.topics.len();
+    for id in [
+        "foundation-models",
+        "rag-fundamentals",
+        "fine-tuning",
+        "ai-lifecycle",
+    ] {
+        common::select(&mut harness, id);
+        harness.key_press(egui::Key::Escape);
+        harness.run();
+        for _ in 0..3 {
+            harness.key_press(egui::Key::Plus);
+            harness.run();
+        }
+        let map = harness.state().map();
+        let labels = map.phase_labels().to_vec();
+        for i in 0..count {
+            let Some(at) = map.screen_rect_of(i) else {
+                continue;
+            };
+            for label in &labels {
+                assert!(
+                    !label.intersects(at.shrink(1.0)),
+                    "near {id}: label at {label:?} covers topic {i} at {at:?}"
+                );
+            }
+        }
+    }
+}

@@ -109,6 +109,8 @@ pub struct MapView {
     minimap: super::minimap::MinimapCache,
     /// The legend drawn on the last frame, if any.
     legend: Option<items::Legend>,
+    /// Where the phase labels were drawn on the last frame, on screen.
+    labels: Vec<Rect>,
 }
 
 impl Default for MapView {
@@ -136,6 +138,7 @@ impl MapView {
             generation: 0,
             minimap: super::minimap::MinimapCache::default(),
             legend: None,
+            labels: Vec::new(),
         }
     }
 
@@ -272,6 +275,12 @@ impl MapView {
         self.legend.as_ref()
     }
 
+    /// Where the last frame drew the phase labels, on screen.
+    #[must_use]
+    pub fn phase_labels(&self) -> &[Rect] {
+        &self.labels
+    }
+
     /// Draws the map into the space left in `ui` and reports clicks.
     pub fn ui(
         &mut self,
@@ -350,6 +359,7 @@ impl MapView {
         self.paint_edges(&painter, &placed, loaded, &colours, visible, &kept);
 
         // Topic boxes with their titles, and a badge for their standing once progress exists.
+        let boxes: Vec<Rect> = node_shapes.iter().map(|(_, r)| *r).collect();
         for (i, screen) in node_shapes {
             let alpha = if on_chain(i) { 1.0 } else { colours.dimmed };
             let item = items::topic(
@@ -372,8 +382,18 @@ impl MapView {
         }
         // Presenting, the caption names the phase: labels stay where they belong.
         let sticky = input.spotlight.is_none();
+        self.labels.clear();
         for (item, band) in band_labels {
-            band_label(&painter, &colours, (&item, band), rect, zoom, sticky);
+            if let Some(at) = band_label(
+                &painter,
+                &colours,
+                (&item, band),
+                (rect, &boxes),
+                zoom,
+                sticky,
+            ) {
+                self.labels.push(at);
+            }
         }
         self.legend = None;
         // Presenting, the legend would cover topics; the caption says where the show is.
@@ -384,30 +404,43 @@ impl MapView {
             at
         });
         if input.minimap {
-            let mini = super::minimap::MinimapInput {
-                map_rect: rect,
-                to_screen: self.to_screen,
-                overview: input.overview,
-                selected,
-                legend,
-                generation: self.generation,
-                revision: input.revision,
-            };
-            if let Some(centre) =
-                super::minimap::minimap_ui(ui, &placed, &colours, &mini, &mut self.minimap)
-            {
-                let scaling = self.to_screen.scaling;
-                self.to_screen = TSTransform::new(
-                    rect.center().to_vec2() - scaling * centre.to_vec2(),
-                    scaling,
-                );
-                self.camera_move = None;
-                ui.ctx().request_repaint();
-            }
+            self.minimap_ui(ui, &placed, &colours, &input, legend);
         }
 
         self.placed = Some(placed);
         events
+    }
+
+    /// The overview map in the corner; a click or drag there moves the view.
+    fn minimap_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        placed: &Placed,
+        colours: &crate::picture::palette::Palette,
+        input: &MapInput<'_>,
+        legend: Option<Rect>,
+    ) {
+        let rect = self.rect;
+        let mini = super::minimap::MinimapInput {
+            map_rect: rect,
+            to_screen: self.to_screen,
+            overview: input.overview,
+            selected: input.selected,
+            legend,
+            generation: self.generation,
+            revision: input.revision,
+        };
+        if let Some(centre) =
+            super::minimap::minimap_ui(ui, placed, colours, &mini, &mut self.minimap)
+        {
+            let scaling = self.to_screen.scaling;
+            self.to_screen = TSTransform::new(
+                rect.center().to_vec2() - scaling * centre.to_vec2(),
+                scaling,
+            );
+            self.camera_move = None;
+            ui.ctx().request_repaint();
+        }
     }
 
     /// Makes each visible topic a widget labelled with its title (hover, click, context menu);

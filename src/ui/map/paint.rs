@@ -18,10 +18,10 @@ pub(super) fn band_label(
     painter: &egui::Painter,
     colours: &Palette,
     (item, band): (&items::Band<'_>, Rect),
-    rect: Rect,
+    (rect, boxes): (Rect, &[Rect]),
     zoom: f32,
     sticky: bool,
-) {
+) -> Option<Rect> {
     let layout = |size: f32| {
         painter.layout(
             item.label.to_owned(),
@@ -38,8 +38,9 @@ pub(super) fn band_label(
         pos2(band.min.x + 4.0, band.min.y - galley.size().y - 4.0)
     };
     if !sticky || rect.contains_rect(Rect::from_min_size(natural, galley.size())) {
+        let at = Rect::from_min_size(natural, galley.size());
         painter.galley(natural, galley, item.label_colour);
-        return;
+        return Some(at);
     }
     // Pinned, it keeps its size at zoom 1, however far the map is zoomed in.
     let galley = layout(item.label_size);
@@ -47,23 +48,33 @@ pub(super) fn band_label(
     let fits = shown.width() >= galley.size().x + 28.0 && shown.height() >= galley.size().y + 16.0;
     if !fits {
         // Too little of the band shows to hold it; its own place is out of view anyway.
-        return;
+        return None;
     }
-    let at = pos2(
-        natural
-            .x
-            .clamp(shown.min.x + 14.0, shown.max.x - galley.size().x - 14.0),
-        natural
-            .y
-            .clamp(shown.min.y + 8.0, shown.max.y - galley.size().y - 8.0),
+    let (left, right) = (
+        shown.min.x + 14.0,
+        (shown.max.x - galley.size().x - 14.0).max(shown.min.x + 14.0),
     );
-    // Opaque, so the topics and arrows it passes over do not show through the words.
-    painter.rect_filled(
-        Rect::from_min_size(at, galley.size()).expand2(vec2(8.0, 4.0)),
-        6.0,
-        colours.legend_fill.to_opaque(),
+    let (top, bottom) = (
+        shown.min.y + 8.0,
+        (shown.max.y - galley.size().y - 8.0).max(shown.min.y + 8.0),
     );
+    let backing = |at: Pos2| Rect::from_min_size(at, galley.size()).expand2(vec2(8.0, 4.0));
+    // Where it would stand naturally first, then the visible part's other corners: the first
+    // place that covers no topic. When every place would, it stays out of the way.
+    let candidates = [
+        pos2(natural.x.clamp(left, right), natural.y.clamp(top, bottom)),
+        pos2(right, top),
+        pos2(left, bottom),
+        pos2(right, bottom),
+    ];
+    let at = candidates
+        .into_iter()
+        .find(|&at| boxes.iter().all(|b| !b.intersects(backing(at))))?;
+    // Opaque, so the arrows it passes over do not show through the words.
+    let drawn = backing(at);
+    painter.rect_filled(drawn, 6.0, colours.legend_fill.to_opaque());
     painter.galley(at, galley, item.label_colour);
+    Some(drawn)
 }
 
 /// The key to the badges, in the map's bottom-left corner, drawn from the same item as the
