@@ -84,6 +84,11 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, Ex
         let widths = Widths {
             heading: width(&texts.heading, HEADING_SIZE),
             summary: width(&texts.summary, TEXT_SIZE),
+            bands: placed
+                .band_labels
+                .iter()
+                .map(|label| width(label, crate::picture::palette::BAND_LABEL_SIZE))
+                .collect(),
         };
         // The picture is as wide as it needs: the legend stays on one row.
         let legend = items::legend(Pos2::ZERO, &colours, f32::INFINITY, width);
@@ -107,6 +112,7 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, Ex
     w.header(&texts, &overview, personal.loaded, &colours, width);
     w.bands(&placed, offset, &colours);
     w.edges(&placed, offset, &colours, options.direction);
+    w.band_labels(&placed, offset, &colours, &widths.bands);
     w.topics(
         &Topics {
             loaded,
@@ -173,10 +179,11 @@ impl Texts {
     }
 }
 
-/// Widths of the header's texts, in points.
+/// Widths of the header's texts and the phases' labels, in points.
 struct Widths {
     heading: f32,
     summary: f32,
+    bands: Vec<f32>,
 }
 
 /// What the topic layer draws.
@@ -270,8 +277,25 @@ impl Writer {
             let band = items::band(placed, p, colours);
             let r = band.rect.translate(offset);
             self.rect(r, band.rounding, band.fill, Stroke::NONE);
+        }
+        self.out.push_str("</g>\n");
+    }
+
+    /// The phases' labels, over the arrows, each on a backing of its band's colour so that an
+    /// arrow entering the band passes under the words; `widths` are the labels' widths.
+    fn band_labels(&mut self, placed: &Placed, offset: Vec2, colours: &Palette, widths: &[f32]) {
+        self.out.push_str("<g id=\"phase-labels\">\n");
+        for (p, width) in widths.iter().enumerate().take(placed.layout.bands.len()) {
+            let band = items::band(placed, p, colours);
+            let r = band.rect.translate(offset);
             // SVG text is placed by its middle: half the letters' size below the inset.
             let at = r.min + band.label_inset + vec2(0.0, band.label_size * 0.6);
+            let backing = Rect::from_min_size(
+                pos2(at.x, at.y - band.label_size * 0.6),
+                vec2(*width, band.label_size * 1.2),
+            )
+            .expand2(vec2(6.0, 2.0));
+            self.rect(backing, 4.0, band.fill, Stroke::NONE);
             self.text(at, band.label, band.label_size, band.label_colour, "start");
         }
         self.out.push_str("</g>\n");

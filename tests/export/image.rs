@@ -533,3 +533,51 @@ fn the_paper_follows_the_choice_and_by_default_the_locale() {
         );
     }
 }
+
+/// The phases' labels sit over the arrows, each on a backing of its band's colour, so an arrow
+/// that enters a band (top to bottom, through its label's place) passes under the words.
+#[test]
+fn phase_labels_sit_over_the_arrows_on_a_backing() {
+    let loaded = model::bundled().unwrap();
+    let options = Options {
+        direction: roadmap::layout::Direction::TopToBottom,
+        ..Options::default()
+    };
+    let svg = String::from_utf8(make(Format::Svg, &loaded, &options)).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let groups: Vec<&str> = doc
+        .root_element()
+        .children()
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    let at = |id: &str| groups.iter().position(|g| *g == id).unwrap();
+    assert!(at("phase-labels") > at("arrows"), "{groups:?}");
+    let labels = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("phase-labels"))
+        .unwrap();
+    let bands = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some("phases"))
+        .unwrap();
+    let band_fills: Vec<&str> = bands
+        .children()
+        .filter(|n| n.has_tag_name("rect"))
+        .filter_map(|n| n.attribute("fill"))
+        .collect();
+    let shapes: Vec<roxmltree::Node<'_, '_>> = labels
+        .children()
+        .filter(roxmltree::Node::is_element)
+        .collect();
+    assert_eq!(shapes.len(), 2 * band_fills.len());
+    for (k, pair) in shapes.chunks(2).enumerate() {
+        assert!(pair[0].has_tag_name("rect") && pair[1].has_tag_name("text"));
+        assert_eq!(pair[0].attribute("fill"), Some(band_fills[k]));
+        assert!(
+            pair[1]
+                .text()
+                .unwrap()
+                .starts_with(&format!("Phase {}", k + 1))
+        );
+    }
+}

@@ -39,6 +39,15 @@ pub(super) fn band_label(
     };
     if !sticky || rect.contains_rect(Rect::from_min_size(natural, galley.size())) {
         let at = Rect::from_min_size(natural, galley.size());
+        // Inside its band, on a backing of the band's own colour: arrows that enter the band
+        // pass under the words instead of through them.
+        if band.contains_rect(at) {
+            painter.rect_filled(
+                at.expand2(vec2(6.0, 2.0) * zoom.min(1.0)),
+                4.0 * zoom.min(1.0),
+                item.fill,
+            );
+        }
         painter.galley(natural, galley, item.label_colour);
         return Some(at);
     }
