@@ -319,7 +319,8 @@ fn opening_a_personal_roadmap_restores_its_progress_and_undo_goes_back() {
         .type_text(file.to_str().unwrap());
     harness.run();
     harness.get_by_label("Open").click();
-    for _ in 0..50 {
+    // Up to 30 s: the load runs on a thread of its own, and a busy machine can be slow.
+    for _ in 0..1500 {
         harness.run();
         if harness
             .state()
