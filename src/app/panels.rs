@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{RoadmapApp, reload_banner};
+use super::{Document, RoadmapApp, reload_banner};
 use crate::command::{Command, View};
 use crate::model::TopicIndex;
 use crate::tracker::Edit;
@@ -101,8 +101,7 @@ impl RoadmapApp {
         shown: Option<&[bool]>,
         commands: &mut Vec<Command>,
     ) {
-        // A copy, so the details panel below may borrow the app mutably.
-        let overview = &self.doc.tracker.overview().clone();
+        let overview = self.doc.tracker.overview();
         let goal = self.doc.tracker.goal(&self.doc.loaded);
         // In a narrow window the side panels give way to the selected topic's details, so the
         // map keeps room; they come back when the details close.
@@ -147,7 +146,8 @@ impl RoadmapApp {
                     outline_actions = ui::outline::outline_ui(ui, &self.doc.loaded, outline);
                 });
         }
-        self.details_panel_ui(ui, commands);
+        let details_topic = self.selected.filter(|_| details);
+        details_panel_ui(ui, &self.doc, &mut self.note_draft, details_topic, commands);
         let input = MapInput {
             selected: self.selected,
             overview: self
@@ -209,50 +209,53 @@ impl RoadmapApp {
             self.outline_scrolled = scroll_to;
         }
     }
+}
 
-    /// The selected topic's panel on the right, with its note being typed.
-    fn details_panel_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
-        let overview = self.doc.tracker.overview();
-        let goal = self.doc.tracker.goal(&self.doc.loaded);
-        if let Some(topic) = self
-            .selected
-            .filter(|_| self.view == View::Map && self.panels.details)
-        {
-            if self.note_draft.0 != topic || !ui.ctx().egui_wants_keyboard_input() {
-                let saved = self
-                    .doc
-                    .tracker
-                    .progress()
-                    .note(&self.doc.loaded.roadmap.topics[topic].id);
-                if self.note_draft.0 != topic || self.note_draft.1 != saved {
-                    self.note_draft = (topic, saved.to_owned());
-                }
-            }
-            let note = &mut self.note_draft.1;
-            egui::Panel::right("details")
-                .default_size(380.0)
-                .size_range(280.0..=640.0)
-                .show(ui, |ui| {
-                    let mut view = ProgressView {
-                        overview,
-                        goal,
-                        note,
-                    };
-                    match ui::details::details_ui(ui, &self.doc.loaded, topic, &mut view) {
-                        Some(DetailAction::Select(i)) => commands.push(Command::Select(Some(i))),
-                        Some(DetailAction::Close) => commands.push(Command::Select(None)),
-                        Some(DetailAction::SetStatus(s)) => {
-                            commands.push(Command::Edit(Edit::Status(TopicIndex::new(topic), s)));
-                        }
-                        Some(DetailAction::SetGoal(g)) => {
-                            commands.push(Command::Edit(Edit::Goal(g)));
-                        }
-                        Some(DetailAction::SetNote(n)) => {
-                            commands.push(Command::Edit(Edit::Note(TopicIndex::new(topic), n)));
-                        }
-                        None => {}
-                    }
-                });
+/// The selected topic's panel on the right, with its note being typed (`note_draft`: the topic
+/// and the text so far).
+fn details_panel_ui(
+    ui: &mut egui::Ui,
+    doc: &Document,
+    note_draft: &mut (usize, String),
+    topic: Option<usize>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(topic) = topic else {
+        return;
+    };
+    if note_draft.0 != topic || !ui.ctx().egui_wants_keyboard_input() {
+        let saved = doc
+            .tracker
+            .progress()
+            .note(&doc.loaded.roadmap.topics[topic].id);
+        if note_draft.0 != topic || note_draft.1 != saved {
+            *note_draft = (topic, saved.to_owned());
         }
     }
+    let overview = doc.tracker.overview();
+    let goal = doc.tracker.goal(&doc.loaded);
+    egui::Panel::right("details")
+        .default_size(380.0)
+        .size_range(280.0..=640.0)
+        .show(ui, |ui| {
+            let mut view = ProgressView {
+                overview,
+                goal,
+                note: &mut note_draft.1,
+            };
+            match ui::details::details_ui(ui, &doc.loaded, topic, &mut view) {
+                Some(DetailAction::Select(i)) => commands.push(Command::Select(Some(i))),
+                Some(DetailAction::Close) => commands.push(Command::Select(None)),
+                Some(DetailAction::SetStatus(s)) => {
+                    commands.push(Command::Edit(Edit::Status(TopicIndex::new(topic), s)));
+                }
+                Some(DetailAction::SetGoal(g)) => {
+                    commands.push(Command::Edit(Edit::Goal(g)));
+                }
+                Some(DetailAction::SetNote(n)) => {
+                    commands.push(Command::Edit(Edit::Note(TopicIndex::new(topic), n)));
+                }
+                None => {}
+            }
+        });
 }

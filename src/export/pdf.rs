@@ -215,7 +215,7 @@ fn map_pages(
     } else {
         format!("{title}: the map")
     };
-    let ops = setter.text_ops(MAP_MARGIN, MAP_MARGIN + 14.0, &caption, 11.0);
+    let ops = setter.text_ops((MAP_MARGIN, MAP_MARGIN + 14.0), &caption, 11.0, MUTED);
     draw_texts(&mut surface, setter, &ops);
     let size = (
         plan.picture.0 * plan.overview,
@@ -255,7 +255,7 @@ fn map_pages(
                 surface.set_stroke(None);
             }
         }
-        numbers.extend(setter.text_ops(x + 3.0, y + 10.0, &format!("{}", k + 1), 8.0));
+        numbers.extend(setter.text_ops((x + 3.0, y + 10.0), &format!("{}", k + 1), 8.0, MUTED));
     }
     draw_texts(&mut surface, setter, &numbers);
     surface.finish();
@@ -274,7 +274,7 @@ fn map_pages(
             column + 1,
             plan.columns
         );
-        let ops = setter.text_ops(MAP_MARGIN, MAP_MARGIN + 14.0, &caption, 11.0);
+        let ops = setter.text_ops((MAP_MARGIN, MAP_MARGIN + 14.0), &caption, 11.0, MUTED);
         draw_texts(&mut surface, setter, &ops);
         let clip = krilla::geom::Rect::from_xywh(MAP_MARGIN, top, plan.room.0, plan.room.1)
             .and_then(|r| {
@@ -513,32 +513,20 @@ impl Setter {
     /// Sets one line at the cursor's height, in runs of one face each; returns its width.
     fn line(&mut self, x: f32, text: &str, size: f32, colour: [u8; 3]) -> f32 {
         let baseline = self.y + size * 0.95;
-        let mut runs: Vec<(usize, String)> = Vec::new();
-        for c in text.chars() {
-            let face = self.glyph(c).map_or(0, |(f, _)| f);
-            match runs.last_mut() {
-                Some((f, run)) if *f == face => run.push(c),
-                _ => runs.push((face, c.to_string())),
-            }
-        }
-        let mut at = x;
-        for (face, run) in runs {
-            let w = self.width(&run, size);
-            self.page().push(Op::Text {
-                at: (at, baseline),
-                face,
-                size,
-                text: run,
-                colour,
-            });
-            at += w;
-        }
-        at - x
+        let ops = self.text_ops((x, baseline), text, size, colour);
+        let width = self.width(text, size);
+        self.page().extend(ops);
+        width
     }
 
-    /// One line of text with its baseline at (`x`, `baseline`), as runs of one face each, for
-    /// a page drawn apart from the appendix.
-    fn text_ops(&mut self, x: f32, baseline: f32, text: &str, size: f32) -> Vec<Op> {
+    /// One line of text with its baseline starting at `(x, baseline)`, as runs of one face each.
+    fn text_ops(
+        &mut self,
+        (x, baseline): (f32, f32),
+        text: &str,
+        size: f32,
+        colour: [u8; 3],
+    ) -> Vec<Op> {
         let mut runs: Vec<(usize, String)> = Vec::new();
         for c in text.chars() {
             let face = self.glyph(c).map_or(0, |(f, _)| f);
@@ -556,7 +544,7 @@ impl Setter {
                 face,
                 size,
                 text: run,
-                colour: MUTED,
+                colour,
             });
             at += w;
         }

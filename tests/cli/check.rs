@@ -294,16 +294,7 @@ fn export_paper_sets_the_pdf_pages() {
         .success();
     let doc = lopdf::Document::load(&path).unwrap();
     let first = doc.get_pages()[&1];
-    let media: Vec<f32> = doc
-        .get_dictionary(first)
-        .unwrap()
-        .get(b"MediaBox")
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|o| o.as_float().unwrap())
-        .collect();
+    let media = common::media_box(&doc, first);
     // The map's first page: Letter, in landscape.
     assert_eq!(media, [0.0, 0.0, 792.0, 612.0]);
     let refused = roadmap()

@@ -108,3 +108,25 @@ pub fn shows(harness: &Harness<'_, RoadmapApp>, text: &str) -> bool {
     let plain = harness.state().roadmap().plain(text).into_owned();
     shown_text(harness).contains(&plain)
 }
+
+/// A window of `size` on the bundled roadmap, progress in memory, after its first frames.
+pub fn bundled_window(size: egui::Vec2) -> Harness<'static, RoadmapApp> {
+    let loaded = model::bundled().expect("the bundled roadmap loads");
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_max_steps(30)
+        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
+    harness.run();
+    harness
+}
+
+/// A PDF page's `MediaBox`: left, bottom, right, top, in points.
+pub fn media_box(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<f32> {
+    doc.get_dictionary(page)
+        .and_then(|d| d.get(b"MediaBox"))
+        .and_then(lopdf::Object::as_array)
+        .expect("a page has a MediaBox")
+        .iter()
+        .map(|o| o.as_float().expect("a number"))
+        .collect()
+}

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
+use crate::common::media_box;
 use roadmap::export::{self, Format, Options, Personal, png, svg};
 use roadmap::fonts;
 use roadmap::model::{self, LoadedRoadmap, Progress, Status};
@@ -237,17 +238,7 @@ fn the_pdf_map_is_printed_on_a4_whole_then_in_readable_parts() {
     let pages = doc.get_pages();
     // Every page is a sheet of A4, the map's in landscape (it is wider than tall): first the
     // whole map, then the parts that show it with titles of at least 7 points.
-    let media = |n: u32| -> Vec<f32> {
-        doc.get_dictionary(pages[&n])
-            .unwrap()
-            .get(b"MediaBox")
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|o| o.as_float().unwrap())
-            .collect()
-    };
+    let media = |n: u32| media_box(&doc, pages[&n]);
     let plan = map_plan(&loaded);
     assert!(
         plan.part * 14.0 >= 7.0,
@@ -453,18 +444,7 @@ fn layers_top_to_bottom_give_a_portrait_map_with_every_prerequisite_above() {
     };
     let doc = lopdf::Document::load_mem(&make(Format::Pdf, &loaded, &options)).unwrap();
     let first = *doc.get_pages().get(&1).unwrap();
-    let media = doc
-        .get_object(first)
-        .unwrap()
-        .as_dict()
-        .unwrap()
-        .get(b"MediaBox")
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|v| v.as_float().unwrap())
-        .collect::<Vec<f32>>();
+    let media = media_box(&doc, first);
     assert!(media[3] - media[1] > media[2] - media[0], "{media:?}");
 }
 
@@ -515,16 +495,7 @@ fn the_paper_follows_the_choice_and_by_default_the_locale() {
     };
     let doc = lopdf::Document::load_mem(&make(Format::Pdf, &loaded, &options)).unwrap();
     for (n, id) in doc.get_pages() {
-        let media: Vec<f32> = doc
-            .get_dictionary(id)
-            .unwrap()
-            .get(b"MediaBox")
-            .unwrap()
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|o| o.as_float().unwrap())
-            .collect();
+        let media = media_box(&doc, id);
         let (w, h) = (media[2] - media[0], media[3] - media[1]);
         let sides = (w.min(h), w.max(h));
         assert!(

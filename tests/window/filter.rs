@@ -12,13 +12,7 @@ use roadmap::model;
 use crate::common;
 
 fn harness() -> Harness<'static, RoadmapApp> {
-    let loaded = model::bundled().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 900.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
-    harness.run();
-    harness
+    common::bundled_window(egui::vec2(1280.0, 900.0))
 }
 
 fn tick(harness: &mut Harness<'_, RoadmapApp>, label: &str) {

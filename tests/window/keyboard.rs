@@ -8,20 +8,14 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use roadmap::app::RoadmapApp;
-use roadmap::model::{self, Status};
+use roadmap::model::Status;
 
 use crate::common;
 
 use common::{select, topic};
 
 fn harness() -> Harness<'static, RoadmapApp> {
-    let loaded = model::bundled().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
-    harness.run();
-    harness
+    common::bundled_window(egui::vec2(1280.0, 800.0))
 }
 
 fn press(harness: &mut Harness<'_, RoadmapApp>, key: Key) -> usize {
@@ -225,12 +219,7 @@ fn the_shortcuts_window_and_the_menus_read_the_one_table_of_bindings() {
 /// every row and Close can be seen and clicked.
 #[test]
 fn the_shortcuts_window_fits_a_small_screen() {
-    let loaded = model::bundled().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(900.0, 600.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
-    harness.run();
+    let mut harness = common::bundled_window(egui::vec2(900.0, 600.0));
     harness.key_press(Key::F1);
     harness.run();
     let screen = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(900.0, 600.0));

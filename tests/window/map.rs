@@ -500,12 +500,7 @@ fn plus_and_minus_zoom_the_map_but_not_with_ctrl() {
 /// room, and the selected topic comes into view beside the panel, not behind it.
 #[test]
 fn in_a_narrow_window_the_panels_give_way_and_the_selection_shows() {
-    let loaded = model::bundled().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(900.0, 600.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
-    harness.run();
+    let mut harness = common::bundled_window(egui::vec2(900.0, 600.0));
     harness.get_by_label("View").click();
     harness.run();
     harness.get_by_label("Outline beside the map").click();
@@ -546,12 +541,7 @@ fn in_a_narrow_window_the_panels_give_way_and_the_selection_shows() {
 /// another corner of the band's visible part, or stays away, rather than hide a box.
 #[test]
 fn phase_labels_cover_no_topic() {
-    let loaded = model::bundled().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
-    harness.run();
+    let mut harness = common::bundled_window(egui::vec2(1280.0, 800.0));
     let count = harness.state().roadmap().roadmap.topics.len();
     for id in [
         "foundation-models",

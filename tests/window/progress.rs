@@ -15,13 +15,7 @@ use crate::common;
 use common::{select, topic};
 
 fn harness() -> Harness<'static, RoadmapApp> {
-    let loaded = model::bundled().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
-    harness.run();
-    harness
+    common::bundled_window(egui::vec2(1400.0, 900.0))
 }
 
 fn title(harness: &Harness<'_, RoadmapApp>, id: &str) -> String {
@@ -597,12 +591,7 @@ fn undo_says_what_it_takes_back() {
 /// In a narrow map the legend runs on in rows instead of being cut off at the edge.
 #[test]
 fn the_legend_wraps_in_a_narrow_map() {
-    let loaded = model::bundled().unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(620.0, 600.0))
-        .with_max_steps(30)
-        .build_eframe(move |_cc| RoadmapApp::new(loaded, None));
-    harness.run();
+    let mut harness = common::bundled_window(egui::vec2(620.0, 600.0));
     select(&mut harness, "foundation-models");
     harness.key_press(egui::Key::D);
     harness.run();

@@ -95,13 +95,14 @@ pub(super) fn legend_ui(painter: &egui::Painter, rect: Rect, colours: &Palette) 
             .size()
             .x
     };
-    // Laid out once to learn its height in this width, then set on the map's bottom edge.
+    // Laid out in this width, then set on the map's bottom edge.
     let room = (rect.width() - 8.0).max(60.0);
-    let height = items::legend(Pos2::ZERO, colours, room, measure)
-        .rect
-        .height();
-    let at = pos2(rect.left() + 4.0, rect.bottom() - 5.0 - height);
-    let legend = items::legend(at, colours, room, measure);
+    let legend = items::legend(Pos2::ZERO, colours, room, measure);
+    let at = pos2(
+        rect.left() + 4.0,
+        rect.bottom() - 5.0 - legend.rect.height(),
+    );
+    let legend = legend.translate(at.to_vec2());
     painter.rect_filled(legend.rect, legend.rounding, legend.fill);
     for (badge, word, text_at) in &legend.entries {
         badge.draw(&mut painter.clone());
