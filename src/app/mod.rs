@@ -82,6 +82,8 @@ pub struct RoadmapApp {
     /// Set by `ROADMAP_FRAME_STATS`: log each frame's time, to check that an idle window paints
     /// nothing.
     frame_log: Option<std::time::Instant>,
+    /// The size the window was last drawn at.
+    drawn_size: Option<egui::Vec2>,
 }
 
 impl RoadmapApp {
@@ -119,6 +121,7 @@ impl RoadmapApp {
             screenshot: None,
             frames: Arc::default(),
             frame_log: std::env::var_os("ROADMAP_FRAME_STATS").map(|_| std::time::Instant::now()),
+            drawn_size: None,
         }
     }
 
@@ -267,6 +270,7 @@ impl RoadmapApp {
         self.doc.tracker.take_disk_changes(&self.doc.loaded);
         self.restore_carried_progress();
         self.track_settings(ui.ctx());
+        self.repaint_after_resize(ui.ctx());
         self.shortcuts(ui.ctx(), &mut commands);
         if self.presenting.is_some() {
             self.presentation_ui(ui, &mut commands);
@@ -300,6 +304,23 @@ impl RoadmapApp {
             self.apply(ui.ctx(), Command::Present);
         }
         self.screenshot_step(ui.ctx());
+    }
+}
+
+impl RoadmapApp {
+    /// A window resized by its manager (leaving full screen, above all) can be drawn once at a
+    /// size it no longer has, with nothing asking for another frame: a strip of the old frame
+    /// then stays under the presentation's caption. Each change of size asks for one more frame
+    /// shortly after, drawn at the size the window settled on.
+    fn repaint_after_resize(&mut self, ctx: &egui::Context) {
+        let size = ctx.content_rect().size();
+        if self
+            .drawn_size
+            .replace(size)
+            .is_some_and(|drawn| drawn != size)
+        {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
     }
 }
 

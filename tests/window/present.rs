@@ -317,3 +317,87 @@ fn each_step_shows_the_topic_with_all_its_prerequisites() {
         harness.run();
     }
 }
+
+/// The caption's height on screen, read from the panel egui keeps.
+fn caption_height(harness: &Harness<'_, RoadmapApp>) -> f32 {
+    egui::PanelState::load(&harness.ctx, egui::Id::new("caption"))
+        .unwrap()
+        .size()
+        .y
+}
+
+/// Presents, then steps to the topic `id` (the first one when `None`).
+fn caption_at(size: egui::Vec2, id: Option<&str>) -> Harness<'static, RoadmapApp> {
+    let mut harness = harness(egui::Theme::Dark);
+    harness.set_size(size);
+    harness.run();
+    harness.key_press(Key::F5);
+    harness.run();
+    if let Some(id) = id {
+        let target = topic(&harness, id);
+        while harness.state().presentation().unwrap().topic() != Some(target) {
+            harness.key_press(Key::ArrowRight);
+            harness.run();
+        }
+    }
+    harness
+}
+
+/// The caption is as tall as what it says, whatever came before: after the window shrinks, and
+/// after a long rationale, no empty strip stays under a shorter one.
+#[test]
+fn the_caption_fits_its_words_after_a_resize_and_after_a_longer_one() {
+    let small = egui::vec2(1280.0, 800.0);
+    let fresh = caption_height(&caption_at(small, None));
+
+    let mut resized = caption_at(egui::vec2(1920.0, 1080.0), None);
+    let big = caption_height(&resized);
+    assert!(big > fresh + 10.0, "{big} {fresh}");
+    resized.set_size(small);
+    resized.run();
+    let after = caption_height(&resized);
+    assert!(
+        (after - fresh).abs() < 1.0,
+        "after resizing: {after}, fresh: {fresh}"
+    );
+
+    // The longest rationale, then the step after it.
+    let loaded = model::bundled().unwrap();
+    let order = loaded.graph.topological_order();
+    let longest = (0..order.len() - 1)
+        .max_by_key(|&k| loaded.roadmap.topics[order[k]].rationale.len())
+        .unwrap();
+    let next = &loaded.roadmap.topics[order[longest + 1]].id;
+    let fresh = caption_height(&caption_at(small, Some(next)));
+    let mut stepped = caption_at(small, Some(&loaded.roadmap.topics[order[longest]].id));
+    let long = caption_height(&stepped);
+    stepped.key_press(Key::ArrowRight);
+    stepped.run();
+    let after = caption_height(&stepped);
+    assert!(long >= fresh, "{long} {fresh}");
+    assert!(
+        (after - fresh).abs() < 1.0,
+        "after stepping: {after}, fresh: {fresh}"
+    );
+}
+
+/// A window manager can report a resize (leaving full screen, say) after the frame that drew
+/// it: each change of size asks for one more frame, so no strip of the old size stays on screen
+/// while presenting, where nothing else would paint. A window that stays the same size asks for
+/// nothing.
+#[test]
+fn a_resize_while_presenting_asks_for_a_frame_at_the_new_size() {
+    let mut harness = caption_at(egui::vec2(1920.0, 1080.0), None);
+    for _ in 0..40 {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        harness.run();
+    }
+    harness.step();
+    assert!(
+        !harness.ctx.has_requested_repaint(),
+        "an idle show paints nothing"
+    );
+    harness.set_size(egui::vec2(1280.0, 800.0));
+    harness.step();
+    assert!(harness.ctx.has_requested_repaint());
+}
