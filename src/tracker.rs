@@ -15,8 +15,9 @@ pub struct Tracker {
     overview: Overview,
     undo: Vec<Step>,
     redo: Vec<Step>,
-    /// The last "Undone: …" or "Redone: …" notice, replaced by the next one.
-    step_notice: Option<String>,
+    /// The last "Undone: …" or "Redone: …", with the revision it was told at; the
+    /// window shows it briefly, and a new change takes it away.
+    step_notice: Option<(String, u64)>,
     /// The topic whose note the last edit changed, so typing makes one undo step, not one per key.
     last_note: Option<crate::model::TopicIndex>,
     saver: Option<Saver>,
@@ -286,6 +287,8 @@ impl Tracker {
         }
         self.last_note = note_topic;
         self.redo.clear();
+        // A new change: what was undone before is old news.
+        self.step_notice = None;
         self.changed(loaded);
     }
 
@@ -295,7 +298,7 @@ impl Tracker {
             return false;
         };
         let now = std::mem::replace(&mut self.progress, progress);
-        self.tell_step(&format!("Undone: {what}."));
+        self.tell_step(format!("Undone: {what}."));
         self.redo.push(Step {
             progress: now,
             what,
@@ -318,13 +321,18 @@ impl Tracker {
     }
 
     /// Says what undo or redo just did, in place of what the last one said.
-    fn tell_step(&mut self, notice: &str) {
-        if let Some(old) = self.step_notice.take() {
-            self.notices.retain(|n| *n != old);
-            self.info.retain(|n| *n != old);
-        }
-        self.add_info(notice);
-        self.step_notice = Some(notice.to_owned());
+    fn tell_step(&mut self, notice: String) {
+        // Every undo and redo moves the revision on, so it tells one from the next.
+        self.step_notice = Some((notice, self.revision));
+    }
+
+    /// What the last undo or redo did ("Undone: mark done: Fine-tuning."), with a number that
+    /// differs from one undo or redo to the next; `None` once another change is made.
+    #[must_use]
+    pub fn step_notice(&self) -> Option<(&str, u64)> {
+        self.step_notice
+            .as_ref()
+            .map(|(text, n)| (text.as_str(), *n))
     }
 
     /// Redoes the last undone change; false when there is none.
@@ -333,7 +341,7 @@ impl Tracker {
             return false;
         };
         let now = std::mem::replace(&mut self.progress, progress);
-        self.tell_step(&format!("Redone: {what}."));
+        self.tell_step(format!("Redone: {what}."));
         self.undo.push(Step {
             progress: now,
             what,

@@ -84,6 +84,8 @@ pub struct RoadmapApp {
     frame_log: Option<std::time::Instant>,
     /// The size the window was last drawn at.
     drawn_size: Option<egui::Vec2>,
+    /// The undo or redo notice on screen (its number, see `Tracker::step_notice`) and since when.
+    toast: Option<(u64, std::time::Instant)>,
 }
 
 impl RoadmapApp {
@@ -122,6 +124,7 @@ impl RoadmapApp {
             frames: Arc::default(),
             frame_log: std::env::var_os("ROADMAP_FRAME_STATS").map(|_| std::time::Instant::now()),
             drawn_size: None,
+            toast: None,
         }
     }
 
@@ -290,6 +293,7 @@ impl RoadmapApp {
                 self.export = None;
             }
         }
+        self.step_toast(ui.ctx());
         self.problems_window(ui.ctx());
         self.path_prompt_window(ui.ctx(), &mut commands);
         if self.panels.help && ui::help::help_window(ui.ctx()) {

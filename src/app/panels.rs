@@ -16,6 +16,40 @@ use crate::ui::map::{MapEvent, MapInput};
 const NARROW_WINDOW: f32 = 1100.0;
 
 impl RoadmapApp {
+    /// What an undo or redo just did, for a few seconds over the bottom of the map, where the
+    /// eye is; it does not push the map down the way a notice does.
+    pub(super) fn step_toast(&mut self, ctx: &egui::Context) {
+        const SHOWN: std::time::Duration = std::time::Duration::from_secs(4);
+        let Some((text, number)) = self.doc.tracker.step_notice() else {
+            return;
+        };
+        let since = match self.toast {
+            Some((shown, since)) if shown == number => since,
+            _ => {
+                let now = std::time::Instant::now();
+                self.toast = Some((number, now));
+                now
+            }
+        };
+        let left = SHOWN.saturating_sub(since.elapsed());
+        if left.is_zero() {
+            return;
+        }
+        ctx.request_repaint_after(left);
+        egui::Area::new(egui::Id::new("step_toast"))
+            .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -56.0))
+            .order(egui::Order::Foreground)
+            .interactable(false)
+            .show(ctx, |ui| {
+                egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.colored_label(ui.visuals().hyperlink_color, "ℹ");
+                        ui.label(text);
+                    });
+                });
+            });
+    }
+
     /// The bars across the top; returns which topics the filters let through, if any filter is
     /// on.
     pub(super) fn top_panels_ui(

@@ -83,9 +83,11 @@ pub fn details_ui(
     }
     ui.add_space(6.0);
 
+    // A solid bar always in view says there is more below the fold; egui's default floating bar
+    // is a hairline until the pointer comes near.
+    ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        // A bar always in view says there is more below the fold.
         .scroll_bar_visibility(egui::scroll_area::ScrollBarVisibility::AlwaysVisible)
         .show(ui, |ui| {
             let summary = linked_text_ui(ui, loaded, &t.summary, RichText::italics);

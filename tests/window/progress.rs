@@ -553,8 +553,8 @@ fn the_goal_and_the_selection_are_marked_differently() {
     }
 }
 
-/// Undo says what it takes back: the Edit menu names the change, and a notice says what was
-/// undone, replaced by the next one rather than piling up.
+/// Undo says what it takes back: the Edit menu names the change, and a notice over the map says
+/// what was undone for a few seconds, replaced by the next one rather than piling up.
 #[test]
 fn undo_says_what_it_takes_back() {
     let mut harness = harness();
@@ -586,6 +586,20 @@ fn undo_says_what_it_takes_back() {
             .is_none(),
         "one notice at a time"
     );
+    // A new change takes the notice away.
+    select(&mut harness, "bedrock-overview");
+    harness.key_press(egui::Key::I);
+    harness.run();
+    assert!(harness.query_by_label_contains("Redone: ").is_none());
+
+    // It says it briefly, then leaves the map alone.
+    harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    harness
+        .get_by_label("Undone: mark doing: Amazon Bedrock: managed access to foundation models.");
+    std::thread::sleep(std::time::Duration::from_millis(4100));
+    harness.run();
+    assert!(harness.query_by_label_contains("Undone: ").is_none());
 }
 
 /// In a narrow map the legend runs on in rows instead of being cut off at the edge.
