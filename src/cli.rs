@@ -48,8 +48,13 @@ pub struct Cli {
 /// Subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Validate a roadmap file and print a one-line summary; exit 1 on problems.
+    /// Validate a roadmap file and print a one-line summary; exit 1 on problems. Warnings (a
+    /// topic without a summary, rationale or source yet, …) are printed and pass, unless
+    /// --strict.
     Check {
+        /// Fail on warnings too: for a roadmap that is ready to share.
+        #[arg(long)]
+        strict: bool,
         /// Roadmap file (default: the bundled roadmap).
         file: Option<PathBuf>,
     },
@@ -242,11 +247,15 @@ fn report_load_error(e: &LoadError, err: &mut impl Write) {
     );
 }
 
-/// `roadmap check [FILE]`.
-pub fn check(file: Option<&Path>, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+/// `roadmap check [--strict] [FILE]`.
+pub fn check(
+    file: Option<&Path>,
+    strict: bool,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> ExitCode {
     match load(file) {
         Ok(loaded) => {
-            let _ = writeln!(out, "{}", loaded.summary_line());
             let text = match file {
                 Some(path) => std::fs::read_to_string(path).unwrap_or_default(),
                 None => model::load::BUNDLED_JSON.to_owned(),
@@ -255,9 +264,20 @@ pub fn check(file: Option<&Path>, out: &mut impl Write, err: &mut impl Write) ->
                 || model::load::BUNDLED_NAME.to_owned(),
                 |p| p.display().to_string(),
             );
-            for warning in model::load::warnings(&text, &shown) {
+            let warnings = model::load::warnings(&text, &shown);
+            for warning in &warnings {
                 let _ = writeln!(err, "{warning}");
             }
+            if strict && !warnings.is_empty() {
+                let n = warnings.len();
+                let s = if n == 1 { "" } else { "s" };
+                let _ = writeln!(
+                    err,
+                    "error: {n} warning{s} in {shown}, and --strict fails on warnings"
+                );
+                return ExitCode::FAILURE;
+            }
+            let _ = writeln!(out, "{}", loaded.summary_line());
             ExitCode::SUCCESS
         }
         Err(e) => {

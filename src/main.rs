@@ -17,7 +17,9 @@ fn main() -> ExitCode {
     let args = Cli::parse_args();
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr().lock());
     match args.command {
-        Some(Command::Check { file }) => cli::check(file.as_deref(), &mut out, &mut err),
+        Some(Command::Check { file, strict }) => {
+            cli::check(file.as_deref(), strict, &mut out, &mut err)
+        }
         Some(Command::Schema) => cli::schema(&mut out),
         Some(Command::Bench { sizes }) => cli::bench(&sizes, &mut out, &mut err),
         Some(Command::Mark {

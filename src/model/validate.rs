@@ -179,7 +179,8 @@ pub fn topic_fields(topic: &Topic, i: usize) -> Vec<Problem> {
         (Field::Rationale, &topic.rationale, "rationale"),
     ] {
         let what = format!("{what}'s {name}");
-        out.extend(text(value, &what, false, at(field)));
+        // An empty one is work in progress, a warning (see `warnings`).
+        out.extend(text(value, &what, true, at(field)));
         out.extend(refs::malformed(value).into_iter().map(|m| {
             Problem::new(
                 Place::Text(i, field, m.offset),
@@ -475,7 +476,7 @@ pub fn cycles(roadmap: &Roadmap, graph: &RoadmapGraph) -> Vec<Problem> {
             at,
             format!(
                 "prerequisites form a cycle: {} (each topic lists the next as a prerequisite)",
-                names.join(" -> ")
+                names.join(" → ")
             ),
         ));
     }
@@ -517,12 +518,13 @@ fn shortest_cycle(
     vec![start, start]
 }
 
-/// Things worth a look that do not stop a roadmap from loading: a summary or rationale that
-/// refers to a topic neither before nor after its own in the graph, which is often the sign of a
-/// missing prerequisite link.
+/// Things worth a look that do not stop a roadmap from loading or saving: work in progress (a
+/// topic without a summary, a rationale or a source yet), and a summary or rationale that refers
+/// to a topic neither before nor after its own in the graph, which is often the sign of a
+/// missing prerequisite link. `roadmap check --strict` fails on them.
 #[must_use]
 pub fn warnings(roadmap: &Roadmap, graph: &RoadmapGraph) -> Vec<Problem> {
-    let mut out = Vec::new();
+    let mut out = unfinished(roadmap);
     for (i, topic) in roadmap.topics.iter().enumerate() {
         let mut related: Option<HashSet<usize>> = None;
         for (field, value, name) in [
@@ -552,6 +554,35 @@ pub fn warnings(roadmap: &Roadmap, graph: &RoadmapGraph) -> Vec<Problem> {
                     ));
                 }
             }
+        }
+    }
+    out
+}
+
+/// Topics still being written: an empty summary or rationale, or no source yet.
+#[must_use]
+pub fn unfinished(roadmap: &Roadmap) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for (i, topic) in roadmap.topics.iter().enumerate() {
+        for (field, value, name) in [
+            (Field::Summary, &topic.summary, "summary"),
+            (Field::Rationale, &topic.rationale, "rationale"),
+        ] {
+            if value.trim().is_empty() {
+                out.push(Problem::new(
+                    Place::Topic(i, Some(field)),
+                    format!("topic `{}` has no {name} yet", topic.id),
+                ));
+            }
+        }
+        if topic.sources.is_empty() {
+            out.push(Problem::new(
+                Place::Topic(i, None),
+                format!(
+                    "topic `{}` has no source yet: add the page its facts come from",
+                    topic.id
+                ),
+            ));
         }
     }
     out

@@ -128,3 +128,24 @@ fn a_byte_order_mark_is_accepted() {
     bytes.extend(fs::read(path).unwrap());
     assert!(model::load_bytes(&bytes, "bom.json").is_ok());
 }
+
+/// A roadmap still being written loads: every file in `tests/corpus/warnings` loads, and gives
+/// exactly the warnings in its `.expected` file, each at its line and column.
+#[test]
+fn work_in_progress_loads_with_its_expected_warnings() {
+    let cases = files("warnings", "json");
+    assert!(!cases.is_empty());
+    for case in cases {
+        let expected = fs::read_to_string(case.with_extension("expected")).unwrap();
+        if let Err(e) = model::load_file(&case) {
+            panic!("{} should load:\n{e}", case.display());
+        }
+        let text = fs::read_to_string(&case).unwrap();
+        let shown = case.display().to_string();
+        let found: Vec<String> = model::load::warnings(&text, &shown)
+            .into_iter()
+            .map(|w| w.strip_prefix(&format!("{shown}:")).unwrap().to_owned())
+            .collect();
+        assert_eq!(found, expected.lines().collect::<Vec<_>>(), "{shown}");
+    }
+}

@@ -304,11 +304,11 @@ fn ten_thousand_topics_in_one_cycle_are_reported_once() {
     let found = refused(&path);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(
-        found[0].contains("prerequisites form a cycle: t-0 -> t-9999 -> t-9998 -> "),
+        found[0].contains("prerequisites form a cycle: t-0 → t-9999 → t-9998 → "),
         "{}",
         &found[0][..200.min(found[0].len())]
     );
-    assert!(found[0].contains("t-1 -> t-0 (each topic"));
+    assert!(found[0].contains("t-1 → t-0 (each topic"));
 }
 
 #[test]

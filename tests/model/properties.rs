@@ -112,7 +112,7 @@ proptest! {
             .split(" (")
             .next()
             .unwrap()
-            .split(" -> ")
+            .split(" → ")
             .collect();
         prop_assert!(path.len() >= 3);
         prop_assert_eq!(path.first(), path.last());
@@ -165,6 +165,6 @@ fn a_ten_thousand_topic_cycle_is_reported_once_with_its_path() {
     assert!(
         err.diagnostics[0]
             .message
-            .starts_with("prerequisites form a cycle: topic-0 -> topic-9999 -> topic-9998")
+            .starts_with("prerequisites form a cycle: topic-0 → topic-9999 → topic-9998")
     );
 }

@@ -84,6 +84,8 @@ impl<'t> Checker<'t> {
             Place::Roadmap(_) | Place::Reference(..) => 0,
             Place::Phase(i, _) => self.phase_offsets.get(i).copied().unwrap_or(0),
             Place::Topic(i, Some(Field::Phase)) => topic(i).map_or(0, |t| t.phase),
+            Place::Topic(i, Some(Field::Summary)) => topic(i).map_or(0, |t| t.summary.0),
+            Place::Topic(i, Some(Field::Rationale)) => topic(i).map_or(0, |t| t.rationale.0),
             Place::Topic(i, _) | Place::Source(i, _, _) => topic(i).map_or(0, |t| t.start),
             Place::Prerequisite(i, k) => {
                 topic(i).map_or(0, |t| t.prerequisites.get(k).copied().unwrap_or(t.start))
