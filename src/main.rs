@@ -21,6 +21,7 @@ fn main() -> ExitCode {
             cli::check(file.as_deref(), strict, &mut out, &mut err)
         }
         Some(Command::Schema) => cli::schema(&mut out),
+        Some(Command::Fmt { check, file }) => cli::fmt(&file, check, &mut out, &mut err),
         Some(Command::Bench { sizes }) => cli::bench(&sizes, &mut out, &mut err),
         Some(Command::Mark {
             topic,

@@ -1,6 +1,6 @@
 //! The roadmap model: file format, loading and validation, graph queries, progress. No egui in
 //! here. Who uses whom, bottom up: `types` and `refs`; `graph`; `validate`; `progress`;
-//! `loaded`; `standing`, `personal`, `search`; `load`.
+//! `loaded`; `standing`, `personal`, `search`; `load`, `write`.
 
 pub mod edit;
 pub mod graph;
@@ -13,6 +13,7 @@ pub mod search;
 pub mod standing;
 pub mod types;
 pub mod validate;
+pub mod write;
 
 pub use graph::{RoadmapGraph, TopicIndex};
 pub use load::{Diagnostic, LoadError, bundled, load_bytes, load_file, load_str};

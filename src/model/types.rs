@@ -68,12 +68,39 @@ pub struct Topic {
     #[serde(default)]
     pub sources: Vec<Source>,
     /// Estimated study time in hours.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_hours"
+    )]
     #[schemars(range(min = 0.0))]
     pub estimate_hours: Option<f64>,
     /// Short kebab-case labels used by search and filters.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+}
+
+/// Writes an estimate as a whole number when it is one (`4`, not `4.0`), as people write it.
+#[allow(
+    clippy::ref_option,
+    reason = "serde's serialize_with hands the field over by reference"
+)]
+fn whole_hours<S: serde::Serializer>(hours: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match *hours {
+        #[allow(
+            clippy::float_cmp,
+            reason = "only an exact whole number is written as one"
+        )]
+        Some(h) if h.trunc() == h && h.abs() < 9.0e15 => {
+            #[allow(
+                clippy::cast_possible_truncation,
+                reason = "a whole number below 2^53 converts exactly"
+            )]
+            let whole = h as i64;
+            s.serialize_some(&whole)
+        }
+        other => other.serialize(s),
+    }
 }
 
 /// A page that supports a topic or the roadmap.

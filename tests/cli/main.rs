@@ -5,4 +5,5 @@ mod common;
 
 mod bench;
 mod check;
+mod fmt;
 mod progress;
