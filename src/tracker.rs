@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use crate::model::{LoadedRoadmap, Overview, Progress};
+use crate::model::{LoadedRoadmap, Overview, Progress, Roadmap};
 use crate::store::{self, DiskCheck, Notice, Saver};
 
 pub use crate::model::progress::Edit;
@@ -18,6 +18,8 @@ pub struct Tracker {
     /// The last "Undone: …" or "Redone: …", with the revision it was told at; the
     /// window shows it briefly, and a new change takes it away.
     step_notice: Option<(String, u64)>,
+    /// The roadmap an undo or redo is handing to the window.
+    pending_roadmap: Option<Box<Roadmap>>,
     /// The topic whose note the last edit changed, so typing makes one undo step, not one per key.
     last_note: Option<crate::model::TopicIndex>,
     saver: Option<Saver>,
@@ -46,7 +48,21 @@ fn topics_phrase(n: usize) -> String {
 #[derive(Debug, Clone)]
 struct Step {
     progress: Progress,
+    /// The roadmap to go back to, for a step that edited the roadmap.
+    roadmap: Option<Box<Roadmap>>,
     what: String,
+}
+
+/// What an undo or redo changed.
+#[derive(Debug)]
+pub enum Undone {
+    /// There was nothing to undo or redo.
+    Nothing,
+    /// Progress only: it is in effect already.
+    Progress,
+    /// The roadmap too: the window puts this one in place, then calls
+    /// [`Tracker::roadmap_replaced`].
+    Roadmap(Box<Roadmap>),
 }
 
 /// What an edit does, in words.
@@ -132,6 +148,7 @@ impl Tracker {
             undo: Vec::new(),
             redo: Vec::new(),
             step_notice: None,
+            pending_roadmap: None,
             last_note: None,
             saver,
             path,
@@ -277,35 +294,92 @@ impl Tracker {
         // Consecutive keystrokes in one note make a single undo step.
         let same_note = note_topic.is_some() && note_topic == self.last_note;
         if !same_note {
-            self.undo.push(Step {
+            self.push_undo(Step {
                 progress: before,
+                roadmap: None,
                 what,
             });
-            if self.undo.len() > UNDO_LIMIT {
-                self.undo.remove(0);
-            }
         }
         self.last_note = note_topic;
-        self.redo.clear();
-        // A new change: what was undone before is old news.
-        self.step_notice = None;
         self.changed(loaded);
     }
 
-    /// Undoes the last change; false when there is none.
-    pub fn undo(&mut self, loaded: &LoadedRoadmap) -> bool {
-        let Some(Step { progress, what }) = self.undo.pop() else {
-            return false;
-        };
-        let now = std::mem::replace(&mut self.progress, progress);
-        self.tell_step(format!("Undone: {what}."));
-        self.redo.push(Step {
-            progress: now,
+    /// Records an edit of the roadmap from `before` to `after` as one undo step, described by
+    /// `what` ("add topic: Fine-tuning"). A topic whose id changed (`renamed`, old then new)
+    /// keeps its status, note and place as the goal, in the same step.
+    pub fn edited(
+        &mut self,
+        before: &Roadmap,
+        after: &LoadedRoadmap,
+        what: String,
+        renamed: Option<(&str, &str)>,
+    ) {
+        self.push_undo(Step {
+            progress: self.progress.clone(),
+            roadmap: Some(Box::new(before.clone())),
             what,
         });
+        if let Some((old, new)) = renamed {
+            self.progress.rename_topic(old, new);
+        }
         self.last_note = None;
+        self.changed(after);
+    }
+
+    /// A new step: what could be redone, and what was said of the last undo, are gone.
+    fn push_undo(&mut self, step: Step) {
+        self.undo.push(step);
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.step_notice = None;
+    }
+
+    /// Takes the roadmap the window shows now in, after an undo or redo put it in place.
+    pub fn roadmap_replaced(&mut self, loaded: &LoadedRoadmap) {
         self.changed(loaded);
-        true
+    }
+
+    /// Undoes the last change, progress or roadmap; `loaded` is the roadmap on screen.
+    pub fn undo(&mut self, loaded: &LoadedRoadmap) -> Undone {
+        let Some(step) = self.undo.pop() else {
+            return Undone::Nothing;
+        };
+        let back = self.swap_in(loaded, step, "Undone");
+        self.redo.push(back);
+        self.finish_step(loaded)
+    }
+
+    /// Puts `step`'s progress (and roadmap) in place and returns the step that goes back.
+    fn swap_in(&mut self, loaded: &LoadedRoadmap, step: Step, said: &str) -> Step {
+        let Step {
+            progress,
+            roadmap,
+            what,
+        } = step;
+        let now = std::mem::replace(&mut self.progress, progress);
+        self.tell_step(format!("{said}: {what}."));
+        self.pending_roadmap = roadmap;
+        Step {
+            progress: now,
+            roadmap: self
+                .pending_roadmap
+                .as_ref()
+                .map(|_| Box::new(loaded.roadmap.clone())),
+            what,
+        }
+    }
+
+    /// What the window does after an undo or redo: take a roadmap in, or only show progress.
+    fn finish_step(&mut self, loaded: &LoadedRoadmap) -> Undone {
+        self.last_note = None;
+        if let Some(roadmap) = self.pending_roadmap.take() {
+            Undone::Roadmap(roadmap)
+        } else {
+            self.changed(loaded);
+            Undone::Progress
+        }
     }
 
     /// What Undo would take back, in words; `None` when there is nothing to undo.
@@ -335,20 +409,14 @@ impl Tracker {
             .map(|(text, n)| (text.as_str(), *n))
     }
 
-    /// Redoes the last undone change; false when there is none.
-    pub fn redo(&mut self, loaded: &LoadedRoadmap) -> bool {
-        let Some(Step { progress, what }) = self.redo.pop() else {
-            return false;
+    /// Redoes the last undone change, progress or roadmap; `loaded` is the roadmap on screen.
+    pub fn redo(&mut self, loaded: &LoadedRoadmap) -> Undone {
+        let Some(step) = self.redo.pop() else {
+            return Undone::Nothing;
         };
-        let now = std::mem::replace(&mut self.progress, progress);
-        self.tell_step(format!("Redone: {what}."));
-        self.undo.push(Step {
-            progress: now,
-            what,
-        });
-        self.last_note = None;
-        self.changed(loaded);
-        true
+        let back = self.swap_in(loaded, step, "Redone");
+        self.undo.push(back);
+        self.finish_step(loaded)
     }
 
     /// Whether there is something to undo.

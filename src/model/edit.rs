@@ -4,11 +4,10 @@
 //! with the problems `validate` finds, in the words the loader uses, and the roadmap stays as it
 //! was. Topics are named by id, as in the file, so an edit means the same after an undo.
 
-use super::graph::RoadmapGraph;
 use super::loaded::LoadedRoadmap;
 use super::refs::{reference, rewrite};
 use super::types::{Phase, Roadmap, Topic};
-use super::validate::{self, Problem};
+use super::validate::Problem;
 
 /// One change to a roadmap.
 #[derive(Debug, Clone, PartialEq)]
@@ -75,16 +74,7 @@ impl std::error::Error for Refused {}
 pub fn apply(loaded: &LoadedRoadmap, edit: RoadmapEdit) -> Result<LoadedRoadmap, Refused> {
     let mut roadmap = loaded.roadmap.clone();
     change(&mut roadmap, loaded, edit)?;
-    let problems = validate::validate(&roadmap);
-    if !problems.is_empty() {
-        return Err(Refused::Invalid(problems));
-    }
-    let graph = RoadmapGraph::new(&roadmap);
-    Ok(LoadedRoadmap {
-        roadmap,
-        graph,
-        carried_progress: None,
-    })
+    LoadedRoadmap::checked(roadmap).map_err(Refused::Invalid)
 }
 
 fn topic_at(roadmap: &Roadmap, id: &str) -> Result<usize, Refused> {
@@ -194,4 +184,70 @@ fn words_for(loaded: &LoadedRoadmap, text: &str, gone: &str) -> String {
     rewrite(text, |id, words| {
         (id == gone).then(|| loaded.plain(&reference(id, words)).into_owned())
     })
+}
+
+/// An id for something titled `title`: the title in kebab-case (accents dropped, other
+/// characters turned into hyphens), made unique among `taken` with `-2`, `-3`, …; `fallback`
+/// when the title has no letter or digit.
+#[must_use]
+pub fn id_from_title<'a>(
+    title: &str,
+    fallback: &str,
+    taken: impl IntoIterator<Item = &'a str>,
+) -> String {
+    let taken: std::collections::HashSet<&str> = taken.into_iter().collect();
+    let mut base = slug::slugify(title);
+    // Ids stay short enough to read in a prerequisite list.
+    if base.len() > 48 {
+        let cut = base[..48].rfind('-').unwrap_or(48);
+        base.truncate(cut);
+    }
+    if base.is_empty() {
+        fallback.clone_into(&mut base);
+    }
+    if !taken.contains(base.as_str()) {
+        return base;
+    }
+    // One of the first `taken.len() + 2` numbers is free.
+    (2..=taken.len() + 2)
+        .map(|n| format!("{base}-{n}"))
+        .find(|id| !taken.contains(id.as_str()))
+        .unwrap_or(base)
+}
+
+/// A new roadmap: a title, one phase and no topics yet.
+#[must_use]
+pub fn new_roadmap(title: &str) -> Roadmap {
+    Roadmap {
+        schema: None,
+        format_version: super::types::FORMAT_VERSION,
+        id: id_from_title(title, "my-roadmap", []),
+        title: title.to_owned(),
+        description: String::new(),
+        references: Vec::new(),
+        phases: vec![Phase {
+            id: "phase-1".to_owned(),
+            title: "Phase 1".to_owned(),
+            goal: String::new(),
+            order: 1,
+        }],
+        topics: Vec::new(),
+    }
+}
+
+/// A new topic in `phase`, with an id made from its title; summary, rationale and sources are
+/// left to write (the roadmap warns of them until they are).
+#[must_use]
+pub fn new_topic(roadmap: &Roadmap, title: &str, phase: &str) -> Topic {
+    Topic {
+        id: id_from_title(title, "topic", roadmap.topics.iter().map(|t| t.id.as_str())),
+        title: title.to_owned(),
+        phase: phase.to_owned(),
+        summary: String::new(),
+        rationale: String::new(),
+        prerequisites: Vec::new(),
+        sources: Vec::new(),
+        estimate_hours: None,
+        tags: Vec::new(),
+    }
 }

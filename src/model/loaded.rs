@@ -20,6 +20,21 @@ pub struct LoadedRoadmap {
 }
 
 impl LoadedRoadmap {
+    /// The roadmap with its graph, when it passes [`validate`](super::validate::validate); its
+    /// problems otherwise.
+    pub fn checked(roadmap: Roadmap) -> Result<Self, Vec<super::validate::Problem>> {
+        let problems = super::validate::validate(&roadmap);
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        let graph = RoadmapGraph::new(&roadmap);
+        Ok(Self {
+            roadmap,
+            graph,
+            carried_progress: None,
+        })
+    }
+
     /// The one-line summary `roadmap check` prints.
     #[must_use]
     pub fn summary_line(&self) -> String {

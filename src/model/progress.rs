@@ -134,6 +134,17 @@ impl Progress {
         }
     }
 
+    /// Moves what is recorded for topic `old` (status, note, being the goal) to `new`, when a
+    /// topic's id is changed.
+    pub fn rename_topic(&mut self, old: &str, new: &str) {
+        if let Some(entry) = self.topics.remove(old) {
+            self.topics.insert(new.to_owned(), entry);
+        }
+        if self.goal.as_deref() == Some(old) {
+            self.goal = Some(new.to_owned());
+        }
+    }
+
     /// Ids with saved progress that the roadmap has no topic for, sorted.
     #[must_use]
     pub fn unmatched(&self, graph: &RoadmapGraph) -> Vec<&str> {

@@ -312,13 +312,8 @@ pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str
 /// read, so naming them is not reported as unknown.
 #[must_use]
 pub fn structure(roadmap: &Roadmap, broken: &BTreeSet<String>) -> Vec<Problem> {
+    // No topics yet is a roadmap being started: a warning (see `unfinished`).
     let mut out = phases(roadmap);
-    if roadmap.topics.is_empty() {
-        out.push(Problem::new(
-            Place::Roadmap(Field::Topics),
-            "the roadmap has no topics; add at least one",
-        ));
-    }
     let phase_order: HashMap<&str, u32> = roadmap
         .phases
         .iter()
@@ -559,10 +554,17 @@ pub fn warnings(roadmap: &Roadmap, graph: &RoadmapGraph) -> Vec<Problem> {
     out
 }
 
-/// Topics still being written: an empty summary or rationale, or no source yet.
+/// A roadmap still being written: no topic yet, or a topic with an empty summary or rationale,
+/// or no source yet.
 #[must_use]
 pub fn unfinished(roadmap: &Roadmap) -> Vec<Problem> {
     let mut out = Vec::new();
+    if roadmap.topics.is_empty() {
+        out.push(Problem::new(
+            Place::Roadmap(Field::Topics),
+            "the roadmap has no topics yet; add at least one",
+        ));
+    }
     for (i, topic) in roadmap.topics.iter().enumerate() {
         for (field, value, name) in [
             (Field::Summary, &topic.summary, "summary"),

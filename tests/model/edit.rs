@@ -187,3 +187,145 @@ fn phases_are_added_renamed_and_removed_only_when_empty() {
         "later"
     );
 }
+
+#[test]
+fn ids_are_made_from_titles_in_kebab_case_and_unique() {
+    use roadmap::model::edit::id_from_title;
+    use roadmap::model::validate::is_kebab_case;
+    assert_eq!(
+        id_from_title("Fine-tuning vs. CPT", "topic", []),
+        "fine-tuning-vs-cpt"
+    );
+    assert_eq!(
+        id_from_title("Évaluer les modèles", "topic", []),
+        "evaluer-les-modeles"
+    );
+    assert_eq!(id_from_title("   ", "topic", []), "topic");
+    assert_eq!(id_from_title("!!!", "topic", ["topic"]), "topic-2");
+    assert_eq!(
+        id_from_title("RAG", "topic", ["rag", "rag-2", "other"]),
+        "rag-3"
+    );
+    let long = id_from_title(&"word ".repeat(40), "topic", []);
+    assert!(long.len() <= 48 && is_kebab_case(&long), "{long}");
+    let new = model::edit::new_topic(&minimal().roadmap, "Basics", "first");
+    assert_eq!(new.id, "basics-2");
+}
+
+/// A new roadmap (a title, one phase, no topic yet) is valid, with a warning to add a topic.
+#[test]
+fn a_new_roadmap_is_valid_and_warns_that_it_has_no_topics() {
+    let roadmap = model::edit::new_roadmap("My GenAI plan");
+    assert_eq!(roadmap.id, "my-genai-plan");
+    let loaded = LoadedRoadmap::checked(roadmap).unwrap();
+    let warnings = model::validate::warnings(&loaded.roadmap, &loaded.graph);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(
+        warnings[0].message,
+        "the roadmap has no topics yet; add at least one"
+    );
+    let text = model::write::canonical(&loaded.roadmap);
+    assert_eq!(
+        model::load_str(&text, "new.json").unwrap().roadmap,
+        loaded.roadmap
+    );
+}
+
+mod random_edits {
+    use super::{LoadedRoadmap, RoadmapEdit, apply, minimal, model};
+    use proptest::prelude::*;
+    use roadmap::model::{Phase, Source, SourceKind};
+
+    /// One edit, drawn from numbers: which kind, and which topics or phases it names (by
+    /// position, taken modulo what the roadmap has when it is made).
+    fn edit_of(loaded: &LoadedRoadmap, kind: u8, a: usize, b: usize, word: &str) -> RoadmapEdit {
+        let topics = &loaded.roadmap.topics;
+        let phases = loaded.roadmap.phases_in_order();
+        let topic_id = |k: usize| {
+            topics
+                .get(k % topics.len().max(1))
+                .map_or_else(String::new, |t| t.id.clone())
+        };
+        let phase_id = |k: usize| phases[k % phases.len()].id.clone();
+        match kind % 8 {
+            0 => RoadmapEdit::AddTopic(model::edit::new_topic(&loaded.roadmap, word, &phase_id(a))),
+            1 => RoadmapEdit::AddLink {
+                prerequisite: topic_id(a),
+                topic: topic_id(b),
+            },
+            2 => {
+                let t = topics.get(a % topics.len().max(1));
+                let prerequisite = t
+                    .and_then(|t| t.prerequisites.first().cloned())
+                    .unwrap_or_default();
+                RoadmapEdit::RemoveLink {
+                    prerequisite,
+                    topic: topic_id(a),
+                }
+            }
+            3 => RoadmapEdit::RemoveTopic(topic_id(a)),
+            4 => {
+                let mut t = topics
+                    .get(a % topics.len().max(1))
+                    .cloned()
+                    .unwrap_or_else(|| model::edit::new_topic(&loaded.roadmap, word, &phase_id(0)));
+                let old = t.id.clone();
+                t.id = model::edit::id_from_title(
+                    word,
+                    "renamed",
+                    topics.iter().map(|t| t.id.as_str()),
+                );
+                word.clone_into(&mut t.title);
+                t.phase = phase_id(b);
+                t.sources.push(Source {
+                    title: word.to_owned(),
+                    url: if b.is_multiple_of(5) {
+                        format!("ftp://{word}")
+                    } else {
+                        "https://example.com/x".to_owned()
+                    },
+                    kind: SourceKind::Article,
+                    published: None,
+                });
+                RoadmapEdit::ChangeTopic(old, t)
+            }
+            5 => RoadmapEdit::AddPhase(Phase {
+                id: model::edit::id_from_title(word, "phase", phases.iter().map(|p| p.id.as_str())),
+                title: word.to_owned(),
+                goal: String::new(),
+                order: u32::try_from(a % 50).unwrap_or(0),
+            }),
+            6 => RoadmapEdit::RemovePhase(phase_id(a)),
+            _ => {
+                let mut p = phases[a % phases.len()].clone();
+                let old = p.id.clone();
+                word.clone_into(&mut p.title);
+                RoadmapEdit::ChangePhase(old, p)
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever edits are tried, in any order, the roadmap that results validates, is
+        /// written in the canonical form, loads back equal, and is written the same twice.
+        #[test]
+        fn random_edits_always_leave_a_roadmap_that_validates_and_round_trips(
+            steps in proptest::collection::vec((any::<u8>(), 0usize..40, 0usize..40, "[A-Za-z][A-Za-z ]{0,12}"), 1..30)
+        ) {
+            let mut loaded = minimal();
+            for (kind, a, b, word) in steps {
+                let edit = edit_of(&loaded, kind, a, b, &word);
+                // A refused edit leaves `loaded` as it was: `apply` only reads it.
+                if let Ok(next) = apply(&loaded, edit) {
+                    loaded = next;
+                }
+                prop_assert!(model::validate(&loaded.roadmap).is_empty());
+            }
+            let text = model::write::canonical(&loaded.roadmap);
+            let back = model::load_str(&text, "edited.json").unwrap();
+            prop_assert_eq!(&back.roadmap, &loaded.roadmap);
+            prop_assert_eq!(model::write::canonical(&back.roadmap), text);
+        }
+    }
+}

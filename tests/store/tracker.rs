@@ -3,7 +3,7 @@
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
 use roadmap::model::{self, Standing, Status, TopicIndex};
-use roadmap::tracker::{Edit, Tracker};
+use roadmap::tracker::{Edit, Tracker, Undone};
 
 fn idx(loaded: &model::LoadedRoadmap, id: &str) -> usize {
     loaded.graph.index_of(id).unwrap()
@@ -41,18 +41,21 @@ fn undo_and_redo_walk_status_and_note_changes() {
     }
     assert_eq!(t.progress().note("foundation-models"), "Read the glossary");
 
-    assert!(t.undo(&loaded));
+    assert!(matches!(t.undo(&loaded), Undone::Progress));
     assert_eq!(t.progress().note("foundation-models"), "");
     assert_eq!(t.progress().status("foundation-models"), Status::Done);
-    assert!(t.undo(&loaded));
+    assert!(matches!(t.undo(&loaded), Undone::Progress));
     assert_eq!(t.progress().status("foundation-models"), Status::Doing);
-    assert!(t.redo(&loaded));
-    assert!(t.redo(&loaded));
+    assert!(matches!(t.redo(&loaded), Undone::Progress));
+    assert!(matches!(t.redo(&loaded), Undone::Progress));
     assert_eq!(t.progress().note("foundation-models"), "Read the glossary");
-    assert!(!t.redo(&loaded), "nothing left to redo");
+    assert!(
+        matches!(t.redo(&loaded), Undone::Nothing),
+        "nothing left to redo"
+    );
 
     // A new change after an undo drops the redo history.
-    assert!(t.undo(&loaded));
+    assert!(matches!(t.undo(&loaded), Undone::Progress));
     t.apply(&loaded, Edit::Status(TopicIndex::new(fm), Status::Skipped));
     assert!(!t.can_redo());
 }
@@ -67,7 +70,7 @@ fn reset_clears_this_roadmap_and_can_be_undone() {
     t.apply(&loaded, Edit::Reset);
     assert!(!t.has_progress(&loaded));
     assert_eq!(t.goal(&loaded), None);
-    assert!(t.undo(&loaded));
+    assert!(matches!(t.undo(&loaded), Undone::Progress));
     assert_eq!(t.goal(&loaded), Some(goal));
     assert!(t.has_progress(&loaded));
 }
@@ -185,7 +188,7 @@ fn a_mark_from_the_terminal_joins_the_windows_progress_and_survives_undo() {
     assert!(t.is_info(notice), "it informs, it does not warn");
 
     // Undoing the window's own change leaves the terminal's mark alone, here and on disk.
-    assert!(t.undo(&loaded));
+    assert!(matches!(t.undo(&loaded), Undone::Progress));
     assert_eq!(t.overview().status[fm], Status::Todo);
     assert_eq!(t.overview().status[tokens], Status::Doing);
     t.flush().unwrap();
@@ -245,4 +248,72 @@ fn the_window_and_the_terminal_marking_at_the_same_time_lose_nothing() {
         );
         assert_eq!(t.progress().status(&ids[i]), Status::Skipped);
     }
+}
+
+/// Roadmap edits and progress changes share one history, in the order they were made; a topic
+/// whose id changes keeps its status and note, and undo gives them back to the old id.
+#[test]
+fn undo_and_redo_run_through_roadmap_edits_and_progress_in_order() {
+    use roadmap::model::edit::{RoadmapEdit, apply};
+    let original = model::bundled().unwrap();
+    let mut t = Tracker::in_memory(&original);
+    let fm = TopicIndex::new(idx(&original, "foundation-models"));
+    t.apply(&original, Edit::Status(fm, Status::Done));
+    t.apply(&original, Edit::Note(fm, "glossary".to_owned()));
+
+    // Rename the topic's id: its progress follows, in the same step.
+    let mut topic = original.roadmap.topics[fm.get()].clone();
+    topic.id = "what-a-model-is".to_owned();
+    let renamed = apply(
+        &original,
+        RoadmapEdit::ChangeTopic("foundation-models".to_owned(), topic),
+    )
+    .unwrap();
+    t.edited(
+        &original.roadmap,
+        &renamed,
+        "change topic: What a foundation model is".to_owned(),
+        Some(("foundation-models", "what-a-model-is")),
+    );
+    assert_eq!(t.progress().status("what-a-model-is"), Status::Done);
+    assert_eq!(t.progress().note("what-a-model-is"), "glossary");
+    assert_eq!(t.progress().status("foundation-models"), Status::Todo);
+    assert_eq!(
+        t.overview().standing[idx(&renamed, "bedrock-overview")],
+        Standing::Ready
+    );
+    // Then a status change on the edited roadmap.
+    let overview = TopicIndex::new(idx(&renamed, "bedrock-overview"));
+    t.apply(&renamed, Edit::Status(overview, Status::Doing));
+    assert_eq!(
+        t.undo_what(),
+        Some("mark doing: Amazon Bedrock: managed access to foundation models")
+    );
+
+    // Undo: the status change, then the rename, which hands the old roadmap back.
+    assert!(matches!(t.undo(&renamed), Undone::Progress));
+    assert_eq!(
+        t.undo_what(),
+        Some("change topic: What a foundation model is")
+    );
+    let Undone::Roadmap(back) = t.undo(&renamed) else {
+        panic!("the rename gives the roadmap back")
+    };
+    assert_eq!(*back, original.roadmap);
+    let back = model::LoadedRoadmap::checked(*back).unwrap();
+    t.roadmap_replaced(&back);
+    assert_eq!(t.progress().status("foundation-models"), Status::Done);
+    assert_eq!(t.progress().note("foundation-models"), "glossary");
+    assert!(!t.progress().topics.contains_key("what-a-model-is"));
+
+    // Redo: the rename again (with the renamed roadmap), then the status change.
+    let Undone::Roadmap(again) = t.redo(&back) else {
+        panic!("redo gives the renamed roadmap")
+    };
+    assert_eq!(*again, renamed.roadmap);
+    t.roadmap_replaced(&renamed);
+    assert_eq!(t.progress().status("what-a-model-is"), Status::Done);
+    assert!(matches!(t.redo(&renamed), Undone::Progress));
+    assert_eq!(t.progress().status("bedrock-overview"), Status::Doing);
+    assert!(matches!(t.redo(&renamed), Undone::Nothing));
 }

@@ -8,6 +8,10 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser, Subcommand};
 
+mod files;
+
+pub use files::{check, fmt};
+
 use crate::export;
 use crate::model::{self, LoadError, LoadedRoadmap, Overview, Progress, Status};
 use crate::store::{self, Notice, Opened};
@@ -247,7 +251,7 @@ fn load_or_report(file: Option<&Path>, err: &mut impl Write) -> Option<LoadedRoa
     load(file).map_err(|e| report_load_error(&e, err)).ok()
 }
 
-fn report_load_error(e: &LoadError, err: &mut impl Write) {
+pub(crate) fn report_load_error(e: &LoadError, err: &mut impl Write) {
     print_problems(e, err);
     let _ = writeln!(
         err,
@@ -256,92 +260,6 @@ fn report_load_error(e: &LoadError, err: &mut impl Write) {
         if e.diagnostics.len() == 1 { "" } else { "s" },
         e.path
     );
-}
-
-/// `roadmap check [--strict] [FILE]`.
-pub fn check(
-    file: Option<&Path>,
-    strict: bool,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> ExitCode {
-    match load(file) {
-        Ok(loaded) => {
-            let text = match file {
-                Some(path) => std::fs::read_to_string(path).unwrap_or_default(),
-                None => model::load::BUNDLED_JSON.to_owned(),
-            };
-            let shown = file.map_or_else(
-                || model::load::BUNDLED_NAME.to_owned(),
-                |p| p.display().to_string(),
-            );
-            let warnings = model::load::warnings(&text, &shown);
-            for warning in &warnings {
-                let _ = writeln!(err, "{warning}");
-            }
-            if strict && !warnings.is_empty() {
-                let n = warnings.len();
-                let s = if n == 1 { "" } else { "s" };
-                let _ = writeln!(
-                    err,
-                    "error: {n} warning{s} in {shown}, and --strict fails on warnings"
-                );
-                return ExitCode::FAILURE;
-            }
-            let _ = writeln!(out, "{}", loaded.summary_line());
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            report_load_error(&e, err);
-            ExitCode::FAILURE
-        }
-    }
-}
-
-/// `roadmap fmt [--check] FILE`.
-pub fn fmt(file: &Path, check_only: bool, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
-    let loaded = match model::load_file(file) {
-        Ok(loaded) => loaded,
-        Err(e) => {
-            report_load_error(&e, err);
-            return ExitCode::FAILURE;
-        }
-    };
-    let shown = file.display();
-    if loaded.carried_progress.is_some() {
-        let _ = writeln!(
-            err,
-            "error: {shown} is a personal roadmap (a roadmap with progress, as exported); fmt \
-             rewrites roadmap files only"
-        );
-        return ExitCode::FAILURE;
-    }
-    // The file loaded, so it is text; read again to compare byte for byte.
-    let text = std::fs::read_to_string(file).unwrap_or_default();
-    if model::write::is_canonical(&text, &loaded.roadmap) {
-        return ExitCode::SUCCESS;
-    }
-    if check_only {
-        let _ = writeln!(
-            err,
-            "{shown}: not in the canonical form; `roadmap fmt {shown}` rewrites it"
-        );
-        return ExitCode::FAILURE;
-    }
-    match store::write_atomic(file, model::write::canonical(&loaded.roadmap).as_bytes()) {
-        Ok(()) => {
-            let _ = writeln!(out, "formatted {shown}");
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "error: {shown}: cannot write the file: {}",
-                model::load::io_words(&e)
-            );
-            ExitCode::FAILURE
-        }
-    }
 }
 
 /// `roadmap bench [--sizes N,N,...]`.
