@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
 use crate::layout::Direction;
+use crate::model::edit::RoadmapEdit;
 use crate::model::progress::Edit;
 use crate::model::{Status, TopicIndex};
 use crate::settings::ThemeChoice;
@@ -87,6 +88,42 @@ pub enum Command {
     SetTheme(ThemeChoice),
     /// Show every problem of the last reload that failed.
     ShowReloadProblems,
+    /// Turn editing the roadmap on or off.
+    ToggleEditing,
+    /// Change the roadmap. Edits with the same `merge` key in a row (the keys typed into one
+    /// field) make one undo step.
+    EditRoadmap {
+        /// The change.
+        edit: Box<RoadmapEdit>,
+        /// Which field of which topic is being typed into, if any.
+        merge: Option<String>,
+    },
+    /// Add a topic (in the selected topic's phase, else the first) and type its title.
+    AddTopic,
+    /// Delete what is selected: a link, else a topic (asking first when others need it).
+    DeleteSelected,
+    /// Delete this topic (by id) and its links, without asking.
+    DeleteTopic(String),
+    /// Select a link (prerequisite, topic), or none.
+    SelectLink(Option<(TopicIndex, TopicIndex)>),
+    /// Show or hide the phases window.
+    TogglePhases,
+    /// Ask where to write an editable copy of the roadmap.
+    AskMakeCopy,
+    /// Start a new, empty roadmap (asking first about unsaved edits).
+    NewRoadmap,
+    /// Save the roadmap to its file (asking where, for one without a file).
+    Save,
+    /// Save the roadmap to a file of the user's choice.
+    SaveAs,
+    /// Write the roadmap (or, for `copy`, an editable copy of it) to this path, and make it the
+    /// open file.
+    SaveTo {
+        /// Where.
+        path: PathBuf,
+        /// A copy with an id of its own and the progress carried over.
+        copy: bool,
+    },
 }
 
 /// A move asked for while presenting.
@@ -169,6 +206,16 @@ pub enum Action {
     Step,
     /// Stop presenting.
     StopPresenting,
+    /// Turn editing on or off.
+    ToggleEditing,
+    /// Add a topic, while editing.
+    AddTopic,
+    /// Delete the selected link or topic, while editing.
+    Delete,
+    /// Save.
+    Save,
+    /// Save as.
+    SaveAs,
     /// Something a widget does itself (search results, text size).
     Shown,
 }
@@ -296,6 +343,63 @@ pub const BINDINGS: &[Binding] = &[
         text: &[],
         keys_text: "D  I  S  T",
         help: "mark the selected topic done, doing, skipped, to do",
+    },
+    Binding {
+        action: Action::ToggleEditing,
+        scope: Scope::Browsing,
+        group: "Editing",
+        keys: &[plain(Key::E)],
+        text: &[],
+        keys_text: "E",
+        help: "edit the roadmap, or stop editing",
+    },
+    Binding {
+        action: Action::AddTopic,
+        scope: Scope::Browsing,
+        group: "Editing",
+        keys: &[plain(Key::N)],
+        text: &[],
+        keys_text: "N",
+        help: "add a topic and type its title (Enter confirms)",
+    },
+    Binding {
+        action: Action::Delete,
+        scope: Scope::Browsing,
+        group: "Editing",
+        keys: &[plain(Key::Delete)],
+        text: &[],
+        keys_text: "Delete",
+        help: "delete the selected link or topic",
+    },
+    Binding {
+        action: Action::Shown,
+        scope: Scope::Widget,
+        group: "Editing",
+        keys: &[],
+        text: &[],
+        keys_text: "drag",
+        help: "from a topic to another: the first becomes a prerequisite of the second",
+    },
+    Binding {
+        action: Action::Save,
+        scope: Scope::Always,
+        group: "Editing",
+        keys: &[command(Key::S)],
+        text: &[],
+        keys_text: "Ctrl+S",
+        help: "save",
+    },
+    Binding {
+        action: Action::SaveAs,
+        scope: Scope::Always,
+        group: "Editing",
+        keys: &[KeyboardShortcut::new(
+            Modifiers::COMMAND.plus(Modifiers::SHIFT),
+            Key::S,
+        )],
+        text: &[],
+        keys_text: "Ctrl+Shift+S",
+        help: "save as",
     },
     Binding {
         action: Action::Find,

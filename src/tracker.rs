@@ -20,6 +20,8 @@ pub struct Tracker {
     step_notice: Option<(String, u64)>,
     /// The roadmap an undo or redo is handing to the window.
     pending_roadmap: Option<Box<Roadmap>>,
+    /// The field the last roadmap edit typed into, so typing makes one undo step.
+    last_merge: Option<String>,
     /// The topic whose note the last edit changed, so typing makes one undo step, not one per key.
     last_note: Option<crate::model::TopicIndex>,
     saver: Option<Saver>,
@@ -149,6 +151,7 @@ impl Tracker {
             redo: Vec::new(),
             step_notice: None,
             pending_roadmap: None,
+            last_merge: None,
             last_note: None,
             saver,
             path,
@@ -307,33 +310,55 @@ impl Tracker {
     /// Records an edit of the roadmap from `before` to `after` as one undo step, described by
     /// `what` ("add topic: Fine-tuning"). A topic whose id changed (`renamed`, old then new)
     /// keeps its status, note and place as the goal, in the same step.
+    ///
+    /// Edits with the same `merge` key in a row (the keys typed into one field) make one step,
+    /// which goes back to before the first of them.
     pub fn edited(
         &mut self,
         before: &Roadmap,
         after: &LoadedRoadmap,
         what: String,
         renamed: Option<(&str, &str)>,
+        merge: Option<&str>,
     ) {
-        self.push_undo(Step {
-            progress: self.progress.clone(),
-            roadmap: Some(Box::new(before.clone())),
-            what,
-        });
+        let same_field = merge.is_some()
+            && self.last_merge.as_deref() == merge
+            && self.undo.last().is_some_and(|s| s.roadmap.is_some());
+        if same_field {
+            self.redo.clear();
+            self.step_notice = None;
+        } else {
+            self.push_undo(Step {
+                progress: self.progress.clone(),
+                roadmap: Some(Box::new(before.clone())),
+                what,
+            });
+        }
         if let Some((old, new)) = renamed {
             self.progress.rename_topic(old, new);
         }
         self.last_note = None;
+        self.last_merge = merge.map(str::to_owned);
         self.changed(after);
     }
 
     /// A new step: what could be redone, and what was said of the last undo, are gone.
     fn push_undo(&mut self, step: Step) {
+        self.last_merge = None;
         self.undo.push(step);
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
         self.redo.clear();
         self.step_notice = None;
+    }
+
+    /// Starts from `progress` (a copy of a roadmap takes its original's statuses, notes and
+    /// goal): saved, and not a step to undo, since the copy starts with it.
+    pub fn carry_over(&mut self, loaded: &LoadedRoadmap, mut progress: Progress) {
+        progress.roadmap_id.clone_from(&loaded.roadmap.id);
+        self.progress = progress;
+        self.changed(loaded);
     }
 
     /// Takes the roadmap the window shows now in, after an undo or redo put it in place.
@@ -374,6 +399,7 @@ impl Tracker {
     /// What the window does after an undo or redo: take a roadmap in, or only show progress.
     fn finish_step(&mut self, loaded: &LoadedRoadmap) -> Undone {
         self.last_note = None;
+        self.last_merge = None;
         if let Some(roadmap) = self.pending_roadmap.take() {
             Undone::Roadmap(roadmap)
         } else {

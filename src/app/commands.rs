@@ -1,6 +1,7 @@
 //! Applying what the user asked for: the keys pressed, read through the one table of bindings
 //! (`command::BINDINGS`), and every `Command`, applied after the frame is drawn.
 
+use super::files::Then;
 use super::{PathPrompt, RoadmapApp};
 use crate::command::{Command, View};
 use crate::model::TopicIndex;
@@ -21,7 +22,11 @@ impl RoadmapApp {
         let dialog_open = self.problems.is_some()
             || self.path_prompt.is_some()
             || self.confirm_reset
-            || self.export.is_some();
+            || self.export.is_some()
+            || self.confirm_delete.is_some()
+            || self.ask_copy_first
+            || self.ask_unsaved.is_some()
+            || self.recovered.is_some();
         let mut fired = ctx.input_mut(|i| command::triggered(i, Scope::Always));
         // Undo and redo in a text field are the field's own.
         if typing {
@@ -98,6 +103,16 @@ impl RoadmapApp {
                 Command::PresentStep(*step)
             }
             Action::StopPresenting => Command::StopPresenting,
+            Action::ToggleEditing if !presenting => Command::ToggleEditing,
+            Action::AddTopic if self.editing && self.view == View::Map => Command::AddTopic,
+            Action::Delete if self.editing => {
+                if self.link_selected.is_none() {
+                    self.selected?;
+                }
+                Command::DeleteSelected
+            }
+            Action::Save if !presenting => Command::Save,
+            Action::SaveAs if !presenting => Command::SaveAs,
             _ => return None,
         })
     }
@@ -105,6 +120,7 @@ impl RoadmapApp {
     pub(super) fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::Select(topic) => {
+                self.link_selected = None;
                 self.selected = topic
                     .filter(|&i| self.doc.loaded.topic(i).is_some())
                     .map(TopicIndex::get);
@@ -149,20 +165,20 @@ impl RoadmapApp {
             }
             Command::ShowView(view) => self.view = view,
             Command::SetDirection(d) => self.map.set_direction(d),
-            Command::OpenDialog => self.open_dialog(ctx),
+            Command::OpenDialog => self.ask_then(Then::OpenDialog),
             Command::OpenPathPrompt => {
                 self.path_prompt = Some(PathPrompt::new(self.current_path(), None));
             }
-            Command::OpenPath(path) => {
-                self.open_path(ctx, path);
-            }
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::OpenPath(path) => self.ask_then(Then::Open(path)),
+            Command::Quit => self.ask_then(Then::Quit),
             Command::Edit(edit) => self.doc.tracker.apply(&self.doc.loaded, edit),
             Command::Undo => {
-                self.doc.tracker.undo(&self.doc.loaded);
+                let undone = self.doc.tracker.undo(&self.doc.loaded);
+                self.take_undone(undone);
             }
             Command::Redo => {
-                self.doc.tracker.redo(&self.doc.loaded);
+                let undone = self.doc.tracker.redo(&self.doc.loaded);
+                self.take_undone(undone);
             }
             Command::AskReset => self.confirm_reset = true,
             Command::ToggleOutlinePanel => self.panels.outline = !self.panels.outline,
@@ -182,6 +198,7 @@ impl RoadmapApp {
                     ));
                 }
             }
+            editing => self.apply_editing(ctx, editing),
         }
         ctx.request_repaint();
     }

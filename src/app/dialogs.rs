@@ -7,19 +7,37 @@ use super::RoadmapApp;
 use crate::command::Command;
 use crate::tracker::Edit;
 
-/// The field where a roadmap's path is typed, when there is no file dialog or by choice.
+/// What a typed path is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Purpose {
+    /// A roadmap to open.
+    Open,
+    /// Where to save the roadmap.
+    SaveAs,
+    /// Where to write an editable copy.
+    MakeCopy,
+}
+
+/// The field where a path is typed, when there is no file dialog or by choice.
 pub(super) struct PathPrompt {
     pub(super) text: String,
     pub(super) note: Option<&'static str>,
     pub(super) focused: bool,
+    pub(super) purpose: Purpose,
 }
 
 impl PathPrompt {
+    /// A roadmap to open.
     pub(super) fn new(text: String, note: Option<&'static str>) -> Self {
+        Self::for_purpose(Purpose::Open, text, note)
+    }
+
+    pub(super) fn for_purpose(purpose: Purpose, text: String, note: Option<&'static str>) -> Self {
         Self {
             text,
             note,
             focused: false,
+            purpose,
         }
     }
 }
@@ -99,7 +117,20 @@ impl RoadmapApp {
             return;
         };
         let mut done = false;
-        egui::Window::new("Open roadmap from a path")
+        let (title, label, button) = match prompt.purpose {
+            Purpose::Open => (
+                "Open roadmap from a path",
+                "Path of a roadmap file (JSON):",
+                "Open",
+            ),
+            Purpose::SaveAs => ("Save roadmap as", "Save to this file (JSON):", "Save"),
+            Purpose::MakeCopy => (
+                "Make my copy",
+                "Write your copy to this file (JSON); it opens for editing:",
+                "Make my copy",
+            ),
+        };
+        egui::Window::new(title)
             .collapsible(false)
             .resizable(false)
             .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
@@ -107,7 +138,7 @@ impl RoadmapApp {
                 if let Some(note) = prompt.note {
                     ui.label(note);
                 }
-                ui.label("Path of a roadmap file (JSON):");
+                ui.label(label);
                 let field =
                     ui.add(egui::TextEdit::singleline(&mut prompt.text).desired_width(480.0));
                 if !prompt.focused {
@@ -117,8 +148,13 @@ impl RoadmapApp {
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
                 ui.horizontal(|ui| {
                     let path = prompt.text.trim();
-                    if (ui.button("Open").clicked() || enter) && !path.is_empty() {
-                        commands.push(Command::OpenPath(PathBuf::from(path)));
+                    if (ui.button(button).clicked() || enter) && !path.is_empty() {
+                        let path = PathBuf::from(path);
+                        commands.push(match prompt.purpose {
+                            Purpose::Open => Command::OpenPath(path),
+                            Purpose::SaveAs => Command::SaveTo { path, copy: false },
+                            Purpose::MakeCopy => Command::SaveTo { path, copy: true },
+                        });
                         done = true;
                     }
                     if ui.button("Cancel").clicked()

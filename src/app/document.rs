@@ -54,7 +54,7 @@ pub(super) fn reload_banner(file: &str, problems: &LoadError) -> String {
 }
 
 /// The open roadmap and what goes with it: the file it came from, the user's progress on it, and
-/// the watches that take in changes made on disk. Editing the roadmap will live here too.
+/// the watches that take in changes made on disk, and whether it has edits not saved yet.
 pub(super) struct Document {
     pub(super) loaded: LoadedRoadmap,
     /// The file the roadmap came from; `None` for the bundled one.
@@ -78,12 +78,23 @@ pub(super) struct Document {
     /// The progress file was given by the user (`--progress`): it stays in use for every
     /// version of the same roadmap opened in this window.
     pub(super) keep_progress_file: bool,
+    /// The bundled roadmap, which is never edited in place.
+    pub(super) bundled: bool,
+    /// The roadmap as its file holds it (as loaded or last saved); `None` when it has no file.
+    pub(super) on_disk: Option<crate::model::Roadmap>,
+    /// Whether the roadmap has changes its file does not have.
+    pub(super) unsaved: bool,
 }
 
 impl Document {
     /// The roadmap loaded from `file` (`None` for the bundled one), with progress in memory.
     pub(super) fn new(loaded: LoadedRoadmap, file: Option<PathBuf>) -> Self {
+        let bundled = file.is_none();
+        let on_disk = file.as_ref().map(|_| loaded.roadmap.clone());
         Self {
+            bundled,
+            on_disk,
+            unsaved: false,
             tracker: Tracker::in_memory(&loaded),
             loaded,
             file,
@@ -94,6 +105,22 @@ impl Document {
             progress_folder: None,
             keep_progress_file: false,
         }
+    }
+
+    /// Whether the roadmap may only be looked at: the bundled one.
+    pub(super) fn read_only(&self) -> bool {
+        self.bundled
+    }
+
+    /// Notes whether the roadmap in memory differs from its file.
+    pub(super) fn mark_unsaved(&mut self) {
+        self.unsaved = self.on_disk.as_ref() != Some(&self.loaded.roadmap);
+    }
+
+    /// The data folder the progress folder sits in (`<data folder>/roadmap`), where copies
+    /// and recovery files go; `None` when progress is kept in memory only.
+    pub(super) fn data_folder(&self) -> Option<&Path> {
+        self.progress_folder.as_deref().and_then(Path::parent)
     }
 }
 
@@ -182,7 +209,7 @@ impl RoadmapApp {
             .unwrap_or_default()
     }
 
-    pub(super) fn poll_open(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_open(&mut self) {
         let Some(task) = &self.pending_open else {
             return;
         };
@@ -198,6 +225,11 @@ impl RoadmapApp {
                 self.path_prompt = Some(PathPrompt::new(self.current_path(), Some(NO_DIALOG_NOTE)));
             }
             OpenOutcome::Loaded(path, loaded) => {
+                self.doc.on_disk = Some(loaded.roadmap.clone());
+                self.doc.bundled = false;
+                self.doc.unsaved = false;
+                self.editing = false;
+                self.warnings = None;
                 self.doc.loaded = *loaded;
                 self.doc.fonts = FontCheck::Pending;
                 self.doc.file = Some(path);
@@ -206,8 +238,8 @@ impl RoadmapApp {
                 self.doc.reload_problems = None;
                 self.map.reset();
                 self.switch_tracker();
-                ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
                 self.save_settings();
+                self.offer_recovery();
             }
             OpenOutcome::Failed(problems) => {
                 self.problems = Some(problems);
@@ -310,7 +342,7 @@ impl RoadmapApp {
     }
 
     /// Takes in the open file as it changed on disk, if it did.
-    pub(super) fn poll_reload(&mut self, ctx: &egui::Context) {
+    pub(super) fn poll_reload(&mut self) {
         let Some(reloaded) = self
             .doc
             .watching
@@ -321,14 +353,18 @@ impl RoadmapApp {
             return;
         };
         match reloaded {
-            Ok(loaded) => self.reloaded(ctx, *loaded),
+            // What the window itself saved, seen by the watch: nothing new.
+            Ok(loaded) if self.doc.on_disk.as_ref() == Some(&loaded.roadmap) => {}
+            // Edits not saved yet are never reloaded over: the user chooses.
+            Ok(loaded) if self.doc.unsaved => self.disk_conflict = Some(loaded),
+            Ok(loaded) => self.reloaded(*loaded),
             Err(problems) => self.doc.reload_problems = Some(problems),
         }
     }
 
     /// Shows the new version of the open file, keeping the camera, the selection (by topic id)
     /// and the progress.
-    pub(super) fn reloaded(&mut self, ctx: &egui::Context, mut loaded: LoadedRoadmap) {
+    pub(super) fn reloaded(&mut self, mut loaded: LoadedRoadmap) {
         // The progress on screen is the user's latest; a personal file's copy is not put back.
         loaded.carried_progress = None;
         let selected = self
@@ -343,6 +379,9 @@ impl RoadmapApp {
             .and_then(|i| self.doc.loaded.roadmap.topics.get(i))
             .map(|t| t.id.clone());
         let same_roadmap = loaded.roadmap.id == self.doc.loaded.roadmap.id;
+        self.doc.on_disk = Some(loaded.roadmap.clone());
+        self.doc.unsaved = false;
+        self.warnings = None;
         self.doc.loaded = loaded;
         // New titles may need fonts the old ones did not.
         self.doc.fonts = FontCheck::Pending;
@@ -377,6 +416,5 @@ impl RoadmapApp {
             self.selected = p.show.topic();
             p.glide = true;
         }
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(self.window_title()));
     }
 }

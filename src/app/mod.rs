@@ -4,6 +4,8 @@
 mod commands;
 mod dialogs;
 mod document;
+mod editing;
+mod files;
 mod panels;
 mod presenting;
 mod remembered;
@@ -41,9 +43,24 @@ struct Panels {
     outline: bool,
     /// The overview map in the map's corner.
     minimap: bool,
+    /// The phases window, while editing.
+    phases: bool,
+}
+
+/// A short notice over the map (see `RoadmapApp::flash`).
+struct Toast {
+    text: String,
+    warning: bool,
+    since: std::time::Instant,
+    /// The undo or redo it tells of, by the tracker's number for it.
+    step: Option<u64>,
 }
 
 /// The desktop app.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches: options given at start, and which question is being asked"
+)]
 pub struct RoadmapApp {
     /// The open roadmap: its file, progress tracker and watches.
     doc: Document,
@@ -84,8 +101,42 @@ pub struct RoadmapApp {
     frame_log: Option<std::time::Instant>,
     /// The size the window was last drawn at.
     drawn_size: Option<egui::Vec2>,
-    /// The undo or redo notice on screen (its number, see `Tracker::step_notice`) and since when.
-    toast: Option<(u64, std::time::Instant)>,
+    /// The short notice on screen, if any.
+    toast: Option<Toast>,
+    /// The last undo or redo told (see `Tracker::step_notice`).
+    told_step: Option<u64>,
+    /// Editing the roadmap (E).
+    editing: bool,
+    /// The link selected on the map, while editing: (prerequisite, topic).
+    link_selected: Option<(usize, usize)>,
+    /// What is being typed into the selected topic's editing panel.
+    topic_draft: ui::edit_panel::TopicDraft,
+    /// The topic (by id) about to be deleted, while the user is asked.
+    confirm_delete: Option<String>,
+    /// Asking to make a copy of the bundled roadmap before editing.
+    ask_copy_first: bool,
+    /// Asking what to do with unsaved edits before this.
+    ask_unsaved: Option<files::Then>,
+    /// To be done this frame, the question about unsaved edits answered.
+    then_now: Option<files::Then>,
+    /// To be done once the roadmap is saved (Save chosen for unsaved edits, for a new file).
+    after_save: Option<files::Then>,
+    /// The user chose to close without saving: the next close request goes through.
+    may_close: bool,
+    /// A save dialog open on its own thread.
+    pending_save: Option<files::SaveDialog>,
+    /// The file's new version on disk, held back while edits are unsaved.
+    disk_conflict: Option<Box<LoadedRoadmap>>,
+    /// When unsaved edits are to be written to the recovery file.
+    recovery_due: Option<std::time::Instant>,
+    /// Unsaved edits found from a window that did not close normally, offered back.
+    recovered: Option<files::Recovered>,
+    /// The window title last set.
+    shown_title: String,
+    /// What is being typed into the phases window.
+    phase_draft: ui::phases::PhaseDraft,
+    /// The roadmap's warnings, worked out again after it changes.
+    warnings: Option<editing::Warnings>,
 }
 
 impl RoadmapApp {
@@ -101,6 +152,7 @@ impl RoadmapApp {
                 help: false,
                 outline: false,
                 minimap: true,
+                phases: false,
             },
             outline_scrolled: None,
             reveal: None,
@@ -125,6 +177,23 @@ impl RoadmapApp {
             frame_log: std::env::var_os("ROADMAP_FRAME_STATS").map(|_| std::time::Instant::now()),
             drawn_size: None,
             toast: None,
+            told_step: None,
+            editing: false,
+            link_selected: None,
+            topic_draft: ui::edit_panel::TopicDraft::default(),
+            confirm_delete: None,
+            ask_copy_first: false,
+            ask_unsaved: None,
+            then_now: None,
+            after_save: None,
+            may_close: false,
+            pending_save: None,
+            disk_conflict: None,
+            recovery_due: None,
+            recovered: None,
+            shown_title: String::new(),
+            phase_draft: ui::phases::PhaseDraft::default(),
+            warnings: None,
         }
     }
 
@@ -168,8 +237,10 @@ impl RoadmapApp {
     /// The window title for the open roadmap.
     #[must_use]
     pub fn window_title(&self) -> String {
-        // The file's name tells a copy on disk from the bundled roadmap, and two copies apart.
-        match self
+        // The file's name tells a copy on disk from the bundled roadmap, and two copies apart;
+        // a dot in front says there are edits to save.
+        let mark = if self.doc.unsaved { "• " } else { "" };
+        let title = match self
             .doc
             .file
             .as_deref()
@@ -181,7 +252,8 @@ impl RoadmapApp {
                 name.to_string_lossy()
             ),
             None => format!("{} · Roadmap", self.doc.loaded.roadmap.title),
-        }
+        };
+        format!("{mark}{title}")
     }
 
     /// The roadmap on screen.
@@ -265,10 +337,15 @@ impl RoadmapApp {
             eprintln!("frame {frame} at {:.3} s", started.elapsed().as_secs_f64());
         }
         let mut commands = Vec::new();
+        if frame == 1 {
+            self.offer_recovery();
+        }
+        self.hold_close(ui.ctx());
         self.ensure_fonts(ui.ctx());
-        self.poll_open(ui.ctx());
+        self.poll_open();
+        self.poll_save_dialog(ui.ctx());
         self.keep_watching(ui.ctx());
-        self.poll_reload(ui.ctx());
+        self.poll_reload();
         self.keep_watching_progress(ui.ctx());
         self.doc.tracker.take_disk_changes(&self.doc.loaded);
         self.restore_carried_progress();
@@ -285,15 +362,17 @@ impl RoadmapApp {
         }
 
         let shown = self.top_panels_ui(ui, &mut commands);
+        self.disk_conflict_ui(ui);
         self.body_ui(ui, shown.as_deref(), &mut commands);
         self.reset_dialog(ui.ctx());
+        self.editing_windows(ui.ctx(), &mut commands);
         if let Some(dialog) = &mut self.export {
             let action = dialog.ui(ui.ctx(), &self.doc.loaded, self.doc.tracker.progress());
             if action == ui::export_dialog::ExportAction::Close {
                 self.export = None;
             }
         }
-        self.step_toast(ui.ctx());
+        self.toast_ui(ui.ctx());
         self.problems_window(ui.ctx());
         self.path_prompt_window(ui.ctx(), &mut commands);
         if self.panels.help && ui::help::help_window(ui.ctx()) {
@@ -303,6 +382,9 @@ impl RoadmapApp {
         for command in commands {
             self.apply(ui.ctx(), command);
         }
+        self.go_on(ui.ctx());
+        self.keep_recovery(ui.ctx());
+        self.keep_title(ui.ctx());
         if self.present_on_start && self.map.is_ready() {
             self.present_on_start = false;
             self.apply(ui.ctx(), Command::Present);
@@ -312,6 +394,38 @@ impl RoadmapApp {
 }
 
 impl RoadmapApp {
+    /// The dialogs and windows of editing: deleting a topic others need, the bundled roadmap's
+    /// copy, unsaved edits, recovered edits, and the phases.
+    fn editing_windows(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        self.confirm_delete_dialog(ctx);
+        self.copy_first_dialog(ctx, commands);
+        self.unsaved_dialog(ctx);
+        self.recovery_dialog(ctx);
+        if self.panels.phases && self.editing {
+            let (open, edits) =
+                ui::phases::phases_window(ctx, &self.doc.loaded, &mut self.phase_draft);
+            for (edit, merge) in edits {
+                commands.push(Command::EditRoadmap {
+                    edit: Box::new(edit),
+                    merge,
+                });
+            }
+            if !open {
+                commands.push(Command::TogglePhases);
+            }
+        }
+    }
+
+    /// Sets the window title when it changes: the roadmap, its file, and a mark for unsaved
+    /// edits.
+    fn keep_title(&mut self, ctx: &egui::Context) {
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+
     /// A window resized by its manager (leaving full screen, above all) can be drawn once at a
     /// size it no longer has, with nothing asking for another frame: a strip of the old frame
     /// then stays under the presentation's caption. Each change of size asks for one more frame

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use super::{Document, RoadmapApp, reload_banner};
+use super::{Document, RoadmapApp, Toast, reload_banner};
 use crate::command::{Command, View};
 use crate::model::TopicIndex;
 use crate::tracker::Edit;
@@ -16,35 +16,57 @@ use crate::ui::map::{MapEvent, MapInput};
 const NARROW_WINDOW: f32 = 1100.0;
 
 impl RoadmapApp {
-    /// What an undo or redo just did, for a few seconds over the bottom of the map, where the
-    /// eye is; it does not push the map down the way a notice does.
-    pub(super) fn step_toast(&mut self, ctx: &egui::Context) {
-        const SHOWN: std::time::Duration = std::time::Duration::from_secs(4);
-        let Some((text, number)) = self.doc.tracker.step_notice() else {
+    /// Says something for a few seconds over the bottom of the map, where the eye is, without
+    /// pushing the map down the way a notice does: `warning` for what was refused.
+    pub(super) fn flash(&mut self, text: String, warning: bool) {
+        self.toast = Some(Toast {
+            text,
+            warning,
+            since: std::time::Instant::now(),
+            step: None,
+        });
+    }
+
+    /// The short notice on screen: what an undo or redo just did (gone at the next change), or
+    /// what [`Self::flash`] said; a warning stays longer.
+    pub(super) fn toast_ui(&mut self, ctx: &egui::Context) {
+        match self.doc.tracker.step_notice() {
+            Some((text, n)) if self.told_step != Some(n) => {
+                self.told_step = Some(n);
+                self.toast = Some(Toast {
+                    text: text.to_owned(),
+                    warning: false,
+                    since: std::time::Instant::now(),
+                    step: Some(n),
+                });
+            }
+            None if self.toast.as_ref().is_some_and(|t| t.step.is_some()) => self.toast = None,
+            _ => {}
+        }
+        let Some(toast) = &self.toast else {
             return;
         };
-        let since = match self.toast {
-            Some((shown, since)) if shown == number => since,
-            _ => {
-                let now = std::time::Instant::now();
-                self.toast = Some((number, now));
-                now
-            }
-        };
-        let left = SHOWN.saturating_sub(since.elapsed());
+        let shown = std::time::Duration::from_secs(if toast.warning { 8 } else { 4 });
+        let left = shown.saturating_sub(toast.since.elapsed());
         if left.is_zero() {
+            self.toast = None;
             return;
         }
         ctx.request_repaint_after(left);
-        egui::Area::new(egui::Id::new("step_toast"))
+        egui::Area::new(egui::Id::new("toast"))
             .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -56.0))
             .order(egui::Order::Foreground)
             .interactable(false)
             .show(ctx, |ui| {
                 egui::Frame::popup(ui.style()).show(ui, |ui| {
+                    ui.set_max_width(560.0);
                     ui.horizontal(|ui| {
-                        ui.colored_label(ui.visuals().hyperlink_color, "ℹ");
-                        ui.label(text);
+                        if toast.warning {
+                            ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+                        } else {
+                            ui.colored_label(ui.visuals().hyperlink_color, "ℹ");
+                        }
+                        ui.add(egui::Label::new(&toast.text).wrap());
                     });
                 });
             });
@@ -69,6 +91,7 @@ impl RoadmapApp {
             cleared: overview.cleared_of(0..self.doc.loaded.roadmap.topics.len()),
             filters: &self.filters,
             theme: self.settings.theme,
+            editing: self.editing,
         };
         egui::Panel::top("top_bar").show(ui, |ui| {
             commands.extend(ui::top_bar_ui(ui, &self.doc.loaded, top));
@@ -181,7 +204,21 @@ impl RoadmapApp {
                 });
         }
         let details_topic = self.selected.filter(|_| details);
-        details_panel_ui(ui, &self.doc, &mut self.note_draft, details_topic, commands);
+        if self.editing {
+            let warnings = self
+                .warnings
+                .get_or_insert_with(|| super::editing::warnings_of(&self.doc.loaded));
+            let draft = &mut self.topic_draft;
+            super::editing::editing_panels_ui(
+                ui,
+                &self.doc.loaded,
+                (warnings, draft),
+                details_topic,
+                commands,
+            );
+        } else {
+            details_panel_ui(ui, &self.doc, &mut self.note_draft, details_topic, commands);
+        }
         let input = MapInput {
             selected: self.selected,
             overview: self
@@ -198,6 +235,8 @@ impl RoadmapApp {
             shown,
             spotlight: None,
             minimap: self.panels.minimap,
+            editing: self.editing,
+            selected_link: self.link_selected,
         };
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(0.0))
@@ -209,14 +248,8 @@ impl RoadmapApp {
                     if let Some(i) = self.reveal.take() {
                         self.map.bring_into_view(ui.ctx(), i);
                     }
-                    for event in events {
-                        commands.push(match event {
-                            MapEvent::TopicClicked(i) => Command::Select(Some(i)),
-                            MapEvent::BackgroundClicked => Command::Select(None),
-                            MapEvent::SetStatus(i, s) => Command::Edit(Edit::Status(i, s)),
-                            MapEvent::SetGoal(g) => Command::Edit(Edit::Goal(g)),
-                        });
-                    }
+                    let loaded = &self.doc.loaded;
+                    commands.extend(events.into_iter().map(|e| map_command(loaded, e)));
                 }
                 View::Outline => {
                     egui::Frame::new().inner_margin(8.0).show(ui, |ui| {
@@ -292,4 +325,25 @@ fn details_panel_ui(
                 None => {}
             }
         });
+}
+
+/// What a click, drag or menu choice on the map asks for.
+fn map_command(loaded: &crate::model::LoadedRoadmap, event: MapEvent) -> Command {
+    match event {
+        MapEvent::TopicClicked(i) => Command::Select(Some(i)),
+        MapEvent::BackgroundClicked => Command::Select(None),
+        MapEvent::SetStatus(i, s) => Command::Edit(Edit::Status(i, s)),
+        MapEvent::SetGoal(g) => Command::Edit(Edit::Goal(g)),
+        MapEvent::LinkDragged(from, to) => {
+            let topics = &loaded.roadmap.topics;
+            Command::EditRoadmap {
+                edit: Box::new(crate::model::edit::RoadmapEdit::AddLink {
+                    prerequisite: topics[from.get()].id.clone(),
+                    topic: topics[to.get()].id.clone(),
+                }),
+                merge: None,
+            }
+        }
+        MapEvent::LinkClicked(p, t) => Command::SelectLink(Some((p, t))),
+    }
 }

@@ -40,6 +40,16 @@ pub enum RoadmapEdit {
     ChangePhase(String, Phase),
     /// Remove the phase with this id; refused while topics are in it.
     RemovePhase(String),
+    /// Put the phases in this order (their ids, every phase once): their `order` becomes
+    /// 1, 2, 3, …
+    ReorderPhases(Vec<String>),
+    /// Move every topic of phase `from` into phase `into`, then remove `from`.
+    MergePhase {
+        /// The phase removed.
+        from: String,
+        /// The phase that takes its topics.
+        into: String,
+    },
 }
 
 /// Why an edit was refused.
@@ -150,6 +160,34 @@ fn change(roadmap: &mut Roadmap, loaded: &LoadedRoadmap, edit: RoadmapEdit) -> R
                 return Err(Refused::Missing(format!(
                     "phase `{id}` still holds {used} topics; move or remove them first"
                 )));
+            }
+            roadmap.phases.remove(k);
+        }
+        RoadmapEdit::ReorderPhases(ids) => {
+            let mut sorted: Vec<&str> = ids.iter().map(String::as_str).collect();
+            sorted.sort_unstable();
+            let mut have: Vec<&str> = roadmap.phases.iter().map(|p| p.id.as_str()).collect();
+            have.sort_unstable();
+            if sorted != have {
+                return Err(Refused::Missing(
+                    "a new order must name every phase once".to_owned(),
+                ));
+            }
+            for phase in &mut roadmap.phases {
+                let rank = ids.iter().position(|id| *id == phase.id).unwrap_or(0);
+                phase.order = u32::try_from(rank + 1).unwrap_or(u32::MAX);
+            }
+        }
+        RoadmapEdit::MergePhase { from, into } => {
+            let k = phase_at(roadmap, &from)?;
+            phase_at(roadmap, &into)?;
+            if from == into {
+                return Err(Refused::Missing(format!(
+                    "phase `{from}` cannot take its own topics"
+                )));
+            }
+            for topic in roadmap.topics.iter_mut().filter(|t| t.phase == from) {
+                topic.phase.clone_from(&into);
             }
             roadmap.phases.remove(k);
         }

@@ -1,6 +1,7 @@
 //! Widgets of the window. Functions that draw take `&mut Ui` and end in `_ui`.
 
 pub mod details;
+pub mod edit_panel;
 pub mod export_dialog;
 pub mod file_dialog;
 pub mod filter;
@@ -9,6 +10,7 @@ pub mod linked_text;
 pub mod map;
 pub mod minimap;
 pub mod outline;
+pub mod phases;
 pub mod present;
 pub mod progress;
 pub mod search;
@@ -19,6 +21,10 @@ use crate::layout::Direction;
 use crate::model::LoadedRoadmap;
 
 /// What the top bar shows besides the roadmap.
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent switches, one per menu entry that shows a state"
+)]
 #[derive(Debug, Clone, Copy)]
 pub struct TopBarState<'a> {
     /// The view filling the window.
@@ -41,6 +47,8 @@ pub struct TopBarState<'a> {
     pub filters: &'a filter::Filters,
     /// The colour theme.
     pub theme: crate::settings::ThemeChoice,
+    /// The roadmap is being edited.
+    pub editing: bool,
 }
 
 /// The bar across the top: menus, the roadmap's title and size, progress, the view switch and Fit.
@@ -72,6 +80,22 @@ pub fn top_bar_ui(
             });
         },
         |ui| {
+            if state.editing {
+                // A clear mark: nobody presenting changes the map without knowing it.
+                let mark = egui::Button::new(
+                    egui::RichText::new("✏ Editing")
+                        .strong()
+                        .color(ui.visuals().strong_text_color()),
+                )
+                .fill(ui.visuals().selection.bg_fill);
+                if ui
+                    .add(mark)
+                    .on_hover_text("You are editing the roadmap. Click or press E to stop.")
+                    .clicked()
+                {
+                    commands.push(Command::ToggleEditing);
+                }
+            }
             if view == View::Map
                 && ui
                     .button("Fit")
@@ -123,28 +147,7 @@ fn menus_ui(
         view, direction, ..
     } = *state;
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
-            let open = egui::Button::new("Open roadmap…")
-                .shortcut_text(Action::Open.shortcut_text(ui.ctx()));
-            if ui.add(open).clicked() {
-                commands.push(Command::OpenDialog);
-            }
-            if ui.button("Open from a path…").clicked() {
-                commands.push(Command::OpenPathPrompt);
-            }
-            ui.separator();
-            let export =
-                egui::Button::new("Export…").shortcut_text(Action::Export.shortcut_text(ui.ctx()));
-            if ui.add(export).clicked() {
-                commands.push(Command::OpenExport);
-            }
-            ui.separator();
-            let quit =
-                egui::Button::new("Quit").shortcut_text(Action::Quit.shortcut_text(ui.ctx()));
-            if ui.add(quit).clicked() {
-                commands.push(Command::Quit);
-            }
-        });
+        ui.menu_button("File", |ui| file_menu_ui(ui, commands));
         ui.menu_button("Edit", |ui| {
             // The entries say what they would do: "Undo mark done: Fine-tuning".
             let named = |verb: &str, what: Option<&str>| match what {
@@ -160,6 +163,21 @@ fn menus_ui(
                 .shortcut_text(Action::Redo.shortcut_text(ui.ctx()));
             if ui.add_enabled(state.redo_what.is_some(), redo).clicked() {
                 commands.push(Command::Redo);
+            }
+            ui.separator();
+            let edit = egui::Button::selectable(state.editing, "Edit roadmap")
+                .shortcut_text(Action::ToggleEditing.shortcut_text(ui.ctx()));
+            if ui.add(edit).clicked() {
+                commands.push(Command::ToggleEditing);
+            }
+            if ui.button("Make my copy…").clicked() {
+                commands.push(Command::AskMakeCopy);
+            }
+            if ui
+                .add_enabled(state.editing, egui::Button::new("Phases…"))
+                .clicked()
+            {
+                commands.push(Command::TogglePhases);
             }
             ui.separator();
             let find =
@@ -233,4 +251,39 @@ fn menus_ui(
             }
         });
     });
+}
+
+/// The File menu.
+fn file_menu_ui(ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+    if ui.button("New roadmap…").clicked() {
+        commands.push(Command::NewRoadmap);
+    }
+    let open =
+        egui::Button::new("Open roadmap…").shortcut_text(Action::Open.shortcut_text(ui.ctx()));
+    if ui.add(open).clicked() {
+        commands.push(Command::OpenDialog);
+    }
+    if ui.button("Open from a path…").clicked() {
+        commands.push(Command::OpenPathPrompt);
+    }
+    ui.separator();
+    let save = egui::Button::new("Save").shortcut_text(Action::Save.shortcut_text(ui.ctx()));
+    if ui.add(save).clicked() {
+        commands.push(Command::Save);
+    }
+    let save_as =
+        egui::Button::new("Save as…").shortcut_text(Action::SaveAs.shortcut_text(ui.ctx()));
+    if ui.add(save_as).clicked() {
+        commands.push(Command::SaveAs);
+    }
+    ui.separator();
+    let export = egui::Button::new("Export…").shortcut_text(Action::Export.shortcut_text(ui.ctx()));
+    if ui.add(export).clicked() {
+        commands.push(Command::OpenExport);
+    }
+    ui.separator();
+    let quit = egui::Button::new("Quit").shortcut_text(Action::Quit.shortcut_text(ui.ctx()));
+    if ui.add(quit).clicked() {
+        commands.push(Command::Quit);
+    }
 }

@@ -329,3 +329,41 @@ mod random_edits {
         }
     }
 }
+
+#[test]
+fn phases_are_reordered_and_merged_with_their_topics_moved() {
+    let loaded = minimal();
+    let reordered = apply(
+        &loaded,
+        RoadmapEdit::ReorderPhases(vec!["second".to_owned(), "first".to_owned()]),
+    );
+    // `end` (second) needs `middle` (first): the first phase cannot come after the second.
+    let why = messages(reordered.unwrap_err());
+    assert!(why.iter().any(|m| m.contains("later phase")), "{why:?}");
+    let refused = apply(
+        &loaded,
+        RoadmapEdit::ReorderPhases(vec!["first".to_owned()]),
+    );
+    assert_eq!(
+        messages(refused.unwrap_err()),
+        ["a new order must name every phase once"]
+    );
+
+    let merged = apply(
+        &loaded,
+        RoadmapEdit::MergePhase {
+            from: "second".to_owned(),
+            into: "first".to_owned(),
+        },
+    )
+    .unwrap();
+    assert_eq!(merged.roadmap.phases.len(), 1);
+    assert!(merged.roadmap.topics.iter().all(|t| t.phase == "first"));
+    // With one phase, any order of one is fine.
+    let again = apply(
+        &merged,
+        RoadmapEdit::ReorderPhases(vec!["first".to_owned()]),
+    )
+    .unwrap();
+    assert_eq!(again.roadmap.phases[0].order, 1);
+}

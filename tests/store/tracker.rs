@@ -274,6 +274,7 @@ fn undo_and_redo_run_through_roadmap_edits_and_progress_in_order() {
         &renamed,
         "change topic: What a foundation model is".to_owned(),
         Some(("foundation-models", "what-a-model-is")),
+        None,
     );
     assert_eq!(t.progress().status("what-a-model-is"), Status::Done);
     assert_eq!(t.progress().note("what-a-model-is"), "glossary");

@@ -5,6 +5,7 @@
 mod common;
 
 mod big_map;
+mod editing;
 mod export_dialog;
 mod filter;
 mod fonts;

@@ -6,6 +6,7 @@
 //! nothing asks for a repaint unless the camera is moving, so an idle map costs nothing.
 
 mod camera;
+mod edit;
 mod paint;
 
 use camera::CameraMove;
@@ -51,6 +52,11 @@ pub enum MapEvent {
     SetStatus(TopicIndex, Status),
     /// A goal was set (or cleared) from a topic's context menu.
     SetGoal(Option<TopicIndex>),
+    /// While editing, a drag from the first topic ended on the second: make the first a
+    /// prerequisite of the second.
+    LinkDragged(TopicIndex, TopicIndex),
+    /// While editing, an arrow was clicked: (prerequisite, topic).
+    LinkClicked(TopicIndex, TopicIndex),
 }
 
 /// What the map shows besides the roadmap itself.
@@ -74,6 +80,11 @@ pub struct MapInput<'a> {
     pub spotlight: Option<usize>,
     /// Show the overview map in a corner while part of the map is out of view.
     pub minimap: bool,
+    /// The roadmap is being edited: topics are dragged onto each other to link them, and
+    /// arrows are selected with a click.
+    pub editing: bool,
+    /// The selected arrow, while editing: (prerequisite, topic).
+    pub selected_link: Option<(usize, usize)>,
 }
 
 /// What the highlight follows: a topic's whole chain, or what still stands before the goal.
@@ -111,6 +122,8 @@ pub struct MapView {
     legend: Option<items::Legend>,
     /// Where the phase labels were drawn on the last frame, on screen.
     labels: Vec<Rect>,
+    /// The topic a link is being dragged from, while editing.
+    link_drag: Option<usize>,
 }
 
 impl Default for MapView {
@@ -139,6 +152,7 @@ impl MapView {
             minimap: super::minimap::MinimapCache::default(),
             legend: None,
             labels: Vec::new(),
+            link_drag: None,
         }
     }
 
@@ -321,7 +335,7 @@ impl MapView {
         // Topics first, for hit-testing; their shapes are painted after bands and edges.
         let node_shapes = self.topics_ui(ui, &placed, loaded, &input, visible, &mut events);
         if background.clicked() {
-            events.push(MapEvent::BackgroundClicked);
+            events.push(self.background_click(&placed, &input, &background));
         }
         let focus = match (self.hovered.or(selected), input.goal) {
             _ if input.spotlight.is_some() => input.spotlight.map(Focus::Prerequisites),
@@ -357,6 +371,9 @@ impl MapView {
 
         // Arrows from prerequisite to topic, highlighted ones last so they sit on top.
         self.paint_edges(&painter, &placed, loaded, &colours, visible, &kept);
+        if let Some(link) = input.selected_link {
+            self.paint_selected_link(&painter, &placed, &colours, link);
+        }
 
         // Topic boxes with their titles, and a badge for their standing once progress exists.
         let boxes: Vec<Rect> = node_shapes.iter().map(|(_, r)| *r).collect();
@@ -395,6 +412,13 @@ impl MapView {
                 self.labels.push(at);
             }
         }
+        // A drag whose topic went out of view ends with the button's release all the same.
+        if self.link_drag.is_some() && !ui.input(|i| i.pointer.any_down()) {
+            self.link_drag = None;
+        }
+        if let Some(from) = self.link_drag {
+            self.paint_link_drag(ui, &painter, &placed, &colours, from);
+        }
         self.legend = None;
         // Presenting, the legend would cover topics; the caption says where the show is.
         let legend = (input.overview.is_some() && input.spotlight.is_none()).then(|| {
@@ -409,6 +433,24 @@ impl MapView {
 
         self.placed = Some(placed);
         events
+    }
+
+    /// A click away from the topics: on an arrow while editing, else on the background.
+    fn background_click(
+        &self,
+        placed: &Placed,
+        input: &MapInput<'_>,
+        background: &egui::Response,
+    ) -> MapEvent {
+        let link = input
+            .editing
+            .then(|| background.interact_pointer_pos())
+            .flatten()
+            .and_then(|at| self.link_at(placed, at));
+        match link {
+            Some((a, b)) => MapEvent::LinkClicked(TopicIndex::new(a), TopicIndex::new(b)),
+            None => MapEvent::BackgroundClicked,
+        }
     }
 
     /// The overview map in the corner; a click or drag there moves the view.
@@ -457,6 +499,7 @@ impl MapView {
         let selected = input.selected;
         let mut hovered = None;
         let mut node_shapes = Vec::new();
+        let mut drag_ended = Vec::new();
         for (i, r) in placed.layout.nodes.iter().enumerate() {
             let scene = to_rect(*r);
             if !scene.intersects(visible) {
@@ -464,9 +507,22 @@ impl MapView {
             }
             let screen = self.to_screen * scene;
             let title = &loaded.roadmap.topics[i].title;
+            // Editing, a topic is dragged onto another to link them.
+            let sense = if input.editing {
+                Sense::click_and_drag()
+            } else {
+                Sense::click()
+            };
             let response = ui
-                .interact(screen, ui.id().with(("topic", i)), Sense::click())
+                .interact(screen, ui.id().with(("topic", i)), sense)
                 .on_hover_cursor(egui::CursorIcon::PointingHand);
+            if response.drag_started() {
+                self.link_drag = Some(i);
+            }
+            if response.drag_stopped() {
+                self.link_drag = None;
+                drag_ended.push(i);
+            }
             response.widget_info(|| {
                 egui::WidgetInfo::selected(
                     egui::WidgetType::Button,
@@ -485,6 +541,17 @@ impl MapView {
             node_shapes.push((i, screen));
         }
         self.hovered = hovered;
+        // A link dragged from one topic and let go over another.
+        let pointer = ui.input(|i| i.pointer.interact_pos());
+        for from in drag_ended {
+            let onto = pointer.and_then(|p| node_shapes.iter().find(|(_, r)| r.contains(p)));
+            if let Some(&(to, _)) = onto.filter(|(to, _)| *to != from) {
+                events.push(MapEvent::LinkDragged(
+                    TopicIndex::new(from),
+                    TopicIndex::new(to),
+                ));
+            }
+        }
         node_shapes
     }
 
