@@ -557,7 +557,7 @@ fn sources_ui(
                 }));
             });
             if ui
-                .add_enabled(k > 0, egui::Button::new("↑").small())
+                .add_enabled(k > 0, egui::Button::new("Up").small())
                 .clicked()
             {
                 out.push(change(topic, DraftField::Source(k), |t| {
@@ -565,7 +565,7 @@ fn sources_ui(
                 }));
             }
             if ui
-                .add_enabled(k + 1 < n, egui::Button::new("↓").small())
+                .add_enabled(k + 1 < n, egui::Button::new("Down").small())
                 .clicked()
             {
                 out.push(change(topic, DraftField::Source(k), |t| {

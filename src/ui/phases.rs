@@ -71,16 +71,16 @@ fn phases_ui(
             ));
             let mut order = ids.clone();
             if ui
-                .add_enabled(k > 0, egui::Button::new("↑").small())
-                .on_hover_text("Earlier")
+                .add_enabled(k > 0, egui::Button::new("Earlier").small())
+                .on_hover_text("Move this phase before the one above")
                 .clicked()
             {
                 order.swap(k - 1, k);
                 edits.push((RoadmapEdit::ReorderPhases(order.clone()), None));
             }
             if ui
-                .add_enabled(k + 1 < ids.len(), egui::Button::new("↓").small())
-                .on_hover_text("Later")
+                .add_enabled(k + 1 < ids.len(), egui::Button::new("Later").small())
+                .on_hover_text("Move this phase after the one below")
                 .clicked()
             {
                 order.swap(k, k + 1);

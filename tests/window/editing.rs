@@ -487,3 +487,82 @@ fn unsaved_edits_survive_a_kill() {
             .is_none()
     );
 }
+
+/// An arrow clicked while editing is selected, and Delete removes that link only.
+#[test]
+fn a_clicked_arrow_is_selected_and_delete_removes_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = editable(dir.path());
+    harness.key_press(Key::F);
+    harness.run();
+    // The arrow into `bedrock-overview` from its one prerequisite, a little after it leaves.
+    let (fm, overview) = (
+        topic(&harness, "foundation-models"),
+        topic(&harness, "bedrock-overview"),
+    );
+    let from = harness.state().map().screen_rect_of(fm).unwrap();
+    let to = harness.state().map().screen_rect_of(overview).unwrap();
+    let near_head = egui::pos2(to.left() - 3.0, to.center().y);
+    harness.event(egui::Event::PointerMoved(near_head));
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: near_head,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+    }
+    assert!(from.right() < to.left());
+    assert_eq!(harness.state().selected_link(), Some((fm, overview)));
+    let links = harness.state().roadmap().roadmap.link_count();
+    harness.key_press(Key::Delete);
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.roadmap().roadmap.link_count(), links - 1);
+    assert!(
+        state.roadmap().roadmap.topics[overview]
+            .prerequisites
+            .is_empty()
+    );
+    assert_eq!(state.roadmap().roadmap.topics.len(), 64, "the topics stay");
+}
+
+/// The file changes on disk while edits are unsaved: the window does not reload over them, and
+/// the user chooses to keep them (saved over the file next) or to reload.
+#[test]
+fn a_file_changed_on_disk_never_reloads_over_unsaved_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, file) = editable(dir.path());
+    select(&mut harness, "agents");
+    harness.key_press(Key::N);
+    harness.run();
+    type_in(&mut harness, "Mine");
+    harness.key_press(Key::Enter);
+    harness.run();
+    std::fs::write(
+        &file,
+        common::BUNDLED.replacen("What a foundation model is", "Theirs", 1),
+    )
+    .unwrap();
+    // The watch brings the new version in from its own thread.
+    let start = std::time::Instant::now();
+    while harness.query_by_label("Keep mine").is_none()
+        && start.elapsed() < std::time::Duration::from_secs(20)
+    {
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    harness.get_by_label("Keep mine");
+    assert!(
+        harness.state().roadmap().graph.index_of("mine").is_some(),
+        "still mine"
+    );
+    harness.get_by_label("Reload (drop my edits)").click();
+    harness.run();
+    let state = harness.state();
+    assert!(state.roadmap().graph.index_of("mine").is_none());
+    assert_eq!(state.roadmap().roadmap.topics[0].title, "Theirs");
+    assert!(!state.unsaved());
+}
