@@ -73,13 +73,6 @@ fn main() -> ExitCode {
                             && roadmap::export::Format::from_name(&format)
                                 .is_none_or(|f| !f.is_picture())),
                     phase,
-                    start: start.unwrap_or_else(|| {
-                        jiff::tz::Offset::UTC
-                            .to_datetime(jiff::Timestamp::now())
-                            .date()
-                            .to_string()
-                    }),
-                    hours_per_week,
                     default_hours,
                     dark: theme == cli::Theme::Dark,
                     scale,
@@ -89,7 +82,9 @@ fn main() -> ExitCode {
                         Some(cli::PaperName::Letter) => roadmap::export::Paper::Letter,
                         None => roadmap::export::Paper::from_locale(|v| std::env::var(v).ok()),
                     },
+                    ..roadmap::export::Options::default()
                 },
+                plan: (start, hours_per_week),
             };
             cli::export_command(
                 file.as_deref(),
@@ -99,6 +94,17 @@ fn main() -> ExitCode {
                 &mut err,
             )
         }
+        Some(Command::Plan {
+            hours_per_week,
+            start,
+            file,
+        }) => cli::plan(
+            file.as_deref(),
+            args.progress.as_deref(),
+            (start, hours_per_week),
+            &mut out,
+            &mut err,
+        ),
         Some(Command::Status { file }) => cli::status(
             file.as_deref(),
             args.progress.as_deref(),

@@ -23,7 +23,7 @@ pub struct Tracker {
     /// The field the last roadmap edit typed into, so typing makes one undo step.
     last_merge: Option<String>,
     /// The topic whose note the last edit changed, so typing makes one undo step, not one per key.
-    last_note: Option<crate::model::TopicIndex>,
+    last_note: Option<Typed>,
     saver: Option<Saver>,
     /// Where progress is kept; `None` keeps it in memory only.
     path: Option<PathBuf>,
@@ -55,6 +55,15 @@ struct Step {
     what: String,
 }
 
+/// What is being typed, so that its keystrokes make one undo step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Typed {
+    /// A topic's note.
+    Note(crate::model::TopicIndex),
+    /// The study plan's hours or start.
+    Plan,
+}
+
 /// What an undo or redo changed.
 #[derive(Debug)]
 pub enum Undone {
@@ -82,6 +91,7 @@ fn describe(loaded: &LoadedRoadmap, edit: &Edit) -> String {
         Edit::Goal(None) => "clear the goal".to_owned(),
         Edit::Reset => "reset progress".to_owned(),
         Edit::Restore(_) => "restore the progress the file carried".to_owned(),
+        Edit::Plan(_) => "change the study plan".to_owned(),
     }
 }
 
@@ -255,7 +265,8 @@ impl Tracker {
         let before = self.progress.clone();
         let what = describe(loaded, &edit);
         let note_topic = match &edit {
-            Edit::Note(i, _) => Some(*i),
+            Edit::Note(i, _) => Some(Typed::Note(*i)),
+            Edit::Plan(_) => Some(Typed::Plan),
             _ => None,
         };
         match edit {
@@ -278,6 +289,7 @@ impl Tracker {
                 }
                 self.progress.goal = None;
             }
+            Edit::Plan(settings) => self.progress.plan = Some(settings),
             Edit::Restore(from) => {
                 for t in topics {
                     match from.topics.get(&t.id) {
@@ -294,7 +306,7 @@ impl Tracker {
         if self.progress == before {
             return;
         }
-        // Consecutive keystrokes in one note make a single undo step.
+        // Consecutive keystrokes in one note (or changes to the plan) make a single undo step.
         let same_note = note_topic.is_some() && note_topic == self.last_note;
         if !same_note {
             self.push_undo(Step {

@@ -192,10 +192,14 @@ impl RoadmapApp {
             Command::CloseSearch => self.search = None,
             Command::OpenExport => {
                 if self.export.is_none() {
-                    self.export = Some(ui::export_dialog::ExportDialog::new(
-                        self.file_dialogs,
-                        self.map.direction(),
-                    ));
+                    let plan = self.doc.tracker.progress().plan.as_ref();
+                    self.export = Some(
+                        ui::export_dialog::ExportDialog::new(
+                            self.file_dialogs,
+                            self.map.direction(),
+                        )
+                        .with_plan(plan),
+                    );
                 }
             }
             editing => self.apply_editing(ctx, editing),

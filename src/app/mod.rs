@@ -137,6 +137,8 @@ pub struct RoadmapApp {
     phase_draft: ui::phases::PhaseDraft,
     /// The roadmap's warnings, worked out again after it changes.
     warnings: Option<editing::Warnings>,
+    /// The study plan's start as typed, and the plan last worked out.
+    plan_draft: ui::plan::PlanDraft,
 }
 
 impl RoadmapApp {
@@ -194,6 +196,7 @@ impl RoadmapApp {
             shown_title: String::new(),
             phase_draft: ui::phases::PhaseDraft::default(),
             warnings: None,
+            plan_draft: ui::plan::PlanDraft::default(),
         }
     }
 

@@ -151,6 +151,43 @@ impl RoadmapApp {
         shown
     }
 
+    /// The progress panel on the left, with the study plan.
+    fn progress_panel_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let overview = self.doc.tracker.overview();
+        let goal = self.doc.tracker.goal(&self.doc.loaded);
+        egui::Panel::left("progress")
+            .default_size(250.0)
+            .size_range(200.0..=420.0)
+            .show(ui, |ui| {
+                let (loaded, tracker) = (&self.doc.loaded, &self.doc.tracker);
+                let draft = &mut self.plan_draft;
+                let mut plan = None;
+                let section = |ui: &mut egui::Ui| {
+                    plan = ui::plan::plan_section_ui(
+                        ui,
+                        loaded,
+                        tracker.progress(),
+                        tracker.revision(),
+                        draft,
+                    );
+                };
+                let clicked = ui::progress::progress_panel_ui(
+                    ui,
+                    loaded,
+                    overview,
+                    goal,
+                    tracker.path().map(PathBuf::as_path),
+                    section,
+                );
+                if let Some(settings) = plan {
+                    commands.push(Command::Edit(Edit::Plan(settings)));
+                }
+                if let Some(i) = clicked {
+                    commands.push(Command::Select(Some(TopicIndex::new(i))));
+                }
+            });
+    }
+
     /// The side panels and the map or outline between them.
     pub(super) fn body_ui(
         &mut self,
@@ -158,28 +195,15 @@ impl RoadmapApp {
         shown: Option<&[bool]>,
         commands: &mut Vec<Command>,
     ) {
-        let overview = self.doc.tracker.overview();
-        let goal = self.doc.tracker.goal(&self.doc.loaded);
         // In a narrow window the side panels give way to the selected topic's details, so the
         // map keeps room; they come back when the details close.
         let details = self.selected.is_some() && self.panels.details && self.view == View::Map;
         let give_way = details && ui.available_width() < NARROW_WINDOW;
         if self.panels.progress && !give_way {
-            egui::Panel::left("progress")
-                .default_size(250.0)
-                .size_range(200.0..=420.0)
-                .show(ui, |ui| {
-                    if let Some(i) = ui::progress::progress_panel_ui(
-                        ui,
-                        &self.doc.loaded,
-                        overview,
-                        goal,
-                        self.doc.tracker.path().map(PathBuf::as_path),
-                    ) {
-                        commands.push(Command::Select(Some(TopicIndex::new(i))));
-                    }
-                });
+            self.progress_panel_ui(ui, commands);
         }
+        let overview = self.doc.tracker.overview();
+        let goal = self.doc.tracker.goal(&self.doc.loaded);
         if self.selected.is_none() {
             self.outline_scrolled = None;
         }

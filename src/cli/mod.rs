@@ -9,8 +9,10 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser, Subcommand};
 
 mod files;
+mod plan;
 
 pub use files::{check, fmt};
+pub use plan::plan;
 
 use crate::export;
 use crate::model::{self, LoadError, LoadedRoadmap, Overview, Progress, Status};
@@ -91,6 +93,18 @@ pub enum Command {
         /// Roadmap file (default: the bundled roadmap).
         file: Option<PathBuf>,
     },
+    /// Print the study plan: when each phase, the goal and the whole roadmap are done, and the
+    /// topics week by week, from the hours per week and start the window saved (or these).
+    Plan {
+        /// Hours of study per week (default: the saved plan's, else 5).
+        #[arg(long, value_name = "HOURS")]
+        hours_per_week: Option<f64>,
+        /// The first day, YYYY-MM-DD (default: the saved plan's, else today).
+        #[arg(long, value_name = "DATE")]
+        start: Option<String>,
+        /// Roadmap file (default: the bundled roadmap).
+        file: Option<PathBuf>,
+    },
     /// Export the roadmap with your progress: md, json, svg, png, pdf, dot, mermaid or ics.
     /// Output goes to standard output unless --output names a file.
     Export {
@@ -124,13 +138,13 @@ pub enum Command {
         /// or 100 megapixels.
         #[arg(long, value_name = "FACTOR", default_value_t = 2.0)]
         scale: f32,
-        /// Study plan (ics): the first day, YYYY-MM-DD (default: today). Give it to get the same
-        /// bytes on any day.
+        /// Study plan (ics): the first day, YYYY-MM-DD (default: the saved plan's, else today).
+        /// Give it to get the same bytes on any day.
         #[arg(long, value_name = "DATE")]
         start: Option<String>,
-        /// Study plan (ics): hours of study per week.
-        #[arg(long, value_name = "HOURS", default_value_t = 5.0)]
-        hours_per_week: f64,
+        /// Study plan (ics): hours of study per week (default: the saved plan's, else 5).
+        #[arg(long, value_name = "HOURS")]
+        hours_per_week: Option<f64>,
         /// Study plan (ics): hours for a topic without an estimate.
         #[arg(long, value_name = "HOURS", default_value_t = 3.0)]
         default_hours: f64,
@@ -220,6 +234,7 @@ impl Command {
             Self::Fmt { .. } => "fmt",
             Self::Mark { .. } => "mark",
             Self::Status { .. } => "status",
+            Self::Plan { .. } => "plan",
             Self::Export { .. } => "export",
             Self::Bench { .. } => "bench",
         }
@@ -247,7 +262,7 @@ pub fn print_problems(err: &LoadError, out: &mut impl Write) {
 
 /// Prints every problem of a failed load, then a count of them.
 /// Loads FILE (or the bundled roadmap), printing its problems to `err` when it does not load.
-fn load_or_report(file: Option<&Path>, err: &mut impl Write) -> Option<LoadedRoadmap> {
+pub(crate) fn load_or_report(file: Option<&Path>, err: &mut impl Write) -> Option<LoadedRoadmap> {
     load(file).map_err(|e| report_load_error(&e, err)).ok()
 }
 
@@ -306,7 +321,7 @@ fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -
 
 /// Resolves and opens the progress file, telling the user on stderr when a damaged file was
 /// moved aside. `None` (after printing why) when there is no file to use.
-fn open_progress(
+pub(crate) fn open_progress(
     loaded: &LoadedRoadmap,
     explicit: Option<&Path>,
     err: &mut impl Write,
@@ -507,8 +522,10 @@ pub struct ExportRequest<'a> {
     pub format: &'a str,
     /// Where to write; standard output when `None`.
     pub output: Option<&'a Path>,
-    /// What goes in.
+    /// What goes in; the plan's start and hours come from `plan`.
     pub options: export::Options,
+    /// The study plan's start and hours per week, when given; else the saved plan's.
+    pub plan: (Option<String>, Option<f64>),
 }
 
 /// `roadmap export --format FORMAT [--output PATH] [FILE]`: the personal roadmap in a format
@@ -551,7 +568,17 @@ pub fn export_command(
         loaded: &loaded,
         progress: &progress,
     };
-    let bytes = match export::export(format, &personal, &request.options) {
+    // The plan the window and `roadmap plan` show, unless the command line says otherwise.
+    let mut options = request.options.clone();
+    let saved = progress.plan.clone().unwrap_or_default();
+    options.start = request
+        .plan
+        .0
+        .clone()
+        .or(saved.start)
+        .unwrap_or_else(|| model::plan::today().to_string());
+    options.hours_per_week = request.plan.1.unwrap_or(saved.hours_per_week);
+    let bytes = match export::export(format, &personal, &options) {
         Ok(bytes) => bytes,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");

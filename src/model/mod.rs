@@ -7,6 +7,7 @@ pub mod graph;
 pub mod load;
 pub mod loaded;
 pub mod personal;
+pub mod plan;
 pub mod progress;
 pub mod refs;
 pub mod search;

@@ -74,7 +74,7 @@ impl TopicProgress {
 }
 
 /// The user's progress on one roadmap, as kept on disk.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 // Unknown fields are refused, not dropped: a field this build does not know would otherwise
 // vanish at the next save. Such a file is moved aside with a message instead.
 #[serde(deny_unknown_fields)]
@@ -90,6 +90,9 @@ pub struct Progress {
     /// Id of the topic the user aims for.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<String>,
+    /// The study plan's hours per week and start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan: Option<super::plan::PlanSettings>,
 }
 
 impl Progress {
@@ -101,6 +104,7 @@ impl Progress {
             roadmap_id: roadmap_id.to_owned(),
             topics: BTreeMap::new(),
             goal: None,
+            plan: None,
         }
     }
 
@@ -158,7 +162,7 @@ impl Progress {
 
 /// What [`Progress::merged`] did: the result, and the topics it took from the other side or kept
 /// against it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Merge {
     /// The merged progress.
     pub progress: Progress,
@@ -206,6 +210,9 @@ impl Progress {
         if self.goal == base.goal && theirs.goal != base.goal {
             progress.goal.clone_from(&theirs.goal);
         }
+        if self.plan == base.plan && theirs.plan != base.plan {
+            progress.plan.clone_from(&theirs.plan);
+        }
         Merge {
             progress,
             taken,
@@ -228,4 +235,6 @@ pub enum Edit {
     /// Take the statuses, notes and goal of this roadmap's topics from other progress (a personal
     /// roadmap file being opened); entries for other topics stay as they are.
     Restore(Box<Progress>),
+    /// Set the study plan's hours per week and start.
+    Plan(super::plan::PlanSettings),
 }

@@ -114,7 +114,7 @@ impl fmt::Display for Notice {
 }
 
 /// What [`open`] found.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Opened {
     /// The progress to show and edit.
     pub progress: Progress,
@@ -161,7 +161,7 @@ pub fn open(path: &Path, roadmap_id: &str) -> Opened {
             notice: None,
         },
         Err(Unreadable::Newer { progress, problem }) => Opened {
-            progress,
+            progress: *progress,
             notice: Some(Notice::ReadOnly { problem }),
         },
         Err(Unreadable::Damaged(problem)) => match move_aside(path, SystemTime::now()) {
@@ -227,7 +227,7 @@ pub fn locked<R>(path: &Path, f: impl FnOnce() -> R) -> io::Result<R> {
 }
 
 /// What a progress file holds right now, read without moving anything aside.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum OnDisk {
     /// No file.
     Missing,
@@ -320,7 +320,10 @@ enum Unreadable {
     /// Damaged, or not this roadmap's: to be moved aside.
     Damaged(String),
     /// Written by a newer build: to be left alone; `progress` is what could be read.
-    Newer { progress: Progress, problem: String },
+    Newer {
+        progress: Box<Progress>,
+        problem: String,
+    },
 }
 
 fn parse(bytes: &[u8], shown: &str, roadmap_id: &str) -> Result<Progress, Unreadable> {
@@ -362,7 +365,7 @@ fn parse(bytes: &[u8], shown: &str, roadmap_id: &str) -> Result<Progress, Unread
         && version > u64::from(PROGRESS_FORMAT_VERSION)
     {
         return Err(Unreadable::Newer {
-            progress: salvage(&value, roadmap_id, version),
+            progress: Box::new(salvage(&value, roadmap_id, version)),
             problem: format!(
                 "{}: the progress file has format_version {version}, newer than this build \
                  reads ({PROGRESS_FORMAT_VERSION}): update the app",

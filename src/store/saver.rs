@@ -20,7 +20,7 @@ use crate::model::Progress;
 /// Progress someone else wrote to the file: what the saver had seen there before (`base`), and
 /// what it found (`disk`). The window merges it into its own with
 /// `current.merged(&base, &disk)`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DiskChange {
     /// What was on disk before, as far as this saver knew.
     pub base: Progress,

@@ -61,11 +61,8 @@ impl ExportDialog {
             format: Format::Markdown,
             notes: true,
             phase: None,
-            start: jiff::tz::Offset::UTC
-                .to_datetime(jiff::Timestamp::now())
-                .date()
-                .to_string(),
-            hours_per_week: 5.0,
+            start: crate::model::plan::today().to_string(),
+            hours_per_week: crate::model::plan::DEFAULT_HOURS_PER_WEEK,
             dark: false,
             scale: 2.0,
             direction,
@@ -75,6 +72,18 @@ impl ExportDialog {
             outcome: None,
             file_dialogs,
         }
+    }
+
+    /// The study plan starts as the progress panel's does: the same plan in the calendar.
+    #[must_use]
+    pub fn with_plan(mut self, plan: Option<&crate::model::plan::PlanSettings>) -> Self {
+        if let Some(plan) = plan {
+            self.hours_per_week = plan.hours_per_week;
+            if let Some(start) = &plan.start {
+                self.start.clone_from(start);
+            }
+        }
+        self
     }
 
     fn options(&self) -> Options {

@@ -11,6 +11,7 @@ pub mod map;
 pub mod minimap;
 pub mod outline;
 pub mod phases;
+pub mod plan;
 pub mod present;
 pub mod progress;
 pub mod search;

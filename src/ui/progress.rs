@@ -9,13 +9,15 @@ use crate::model::{LoadedRoadmap, Overview};
 /// Most ready topics listed before the rest are counted.
 const NEXT_UP_SHOWN: usize = 12;
 
-/// Draws the panel; returns a topic the user clicked.
+/// Draws the panel, with the study plan (`plan`) after the goal; returns a topic the user
+/// clicked.
 pub fn progress_panel_ui(
     ui: &mut egui::Ui,
     loaded: &LoadedRoadmap,
     overview: &Overview,
     goal: Option<usize>,
     saved_in: Option<&std::path::Path>,
+    plan: impl FnOnce(&mut egui::Ui),
 ) -> Option<usize> {
     let mut clicked = None;
     let topics = &loaded.roadmap.topics;
@@ -100,6 +102,8 @@ pub fn progress_panel_ui(
                     ui.weak("None yet: right-click a topic, or use Set as goal in its panel.");
                 }
             }
+
+            plan(ui);
 
             // Where the progress goes, so a user who keeps several files knows which one.
             ui.add_space(12.0);

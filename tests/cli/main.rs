@@ -6,4 +6,5 @@ mod common;
 mod bench;
 mod check;
 mod fmt;
+mod plan;
 mod progress;

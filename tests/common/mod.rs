@@ -130,3 +130,19 @@ pub fn media_box(doc: &lopdf::Document, page: lopdf::ObjectId) -> Vec<f32> {
         .map(|o| o.as_float().expect("a number"))
         .collect()
 }
+
+/// The text field that has the keyboard (a dialog's path, the search), among the window's
+/// others (the plan's start in the progress panel).
+pub fn focused_field<'a, State>(harness: &'a Harness<'_, State>) -> egui_kittest::Node<'a> {
+    harness
+        .get_all_by_role(Role::TextInput)
+        .find(egui_kittest::Node::is_focused)
+        .expect("a text field has the keyboard")
+}
+
+/// Whether a text field has the keyboard.
+pub fn has_focused_field<State>(harness: &Harness<'_, State>) -> bool {
+    harness
+        .get_all_by_role(Role::TextInput)
+        .any(|n| n.is_focused())
+}

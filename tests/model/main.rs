@@ -11,6 +11,7 @@ mod graph;
 mod hostile;
 mod layers;
 mod layout;
+mod plan;
 mod progress;
 mod properties;
 mod schema;

@@ -3,6 +3,7 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
+use crate::common;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -51,12 +52,8 @@ fn export_through_the_path_field(harness: &mut Harness<'_, RoadmapApp>, path: &s
     harness
         .get_by_role_and_label(Role::Button, "Export…")
         .click();
-    wait_for(harness, |h| h.query_by_role(Role::TextInput).is_some());
-    harness.get_by_role(Role::TextInput).focus();
-    harness.run();
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text(path.to_str().unwrap());
+    wait_for(harness, common::has_focused_field);
+    common::focused_field(harness).type_text(path.to_str().unwrap());
     harness.run();
     harness
         .get_by_role_and_label(Role::Button, "Export…")
@@ -211,15 +208,13 @@ fn keys_typed_into_the_path_field_never_reach_the_map_and_enter_exports() {
     harness
         .get_by_role_and_label(Role::Button, "Export…")
         .click();
-    wait_for(&mut harness, |h| h.query_by_role(Role::TextInput).is_some());
+    wait_for(&mut harness, common::has_focused_field);
     harness.run();
     // No click into the field: it has the keyboard already. `s`, `d`, `/` and `f` are all keys
     // of the map.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s-d-f.md");
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text(path.to_str().unwrap());
+    common::focused_field(&harness).type_text(path.to_str().unwrap());
     for key in [egui::Key::S, egui::Key::D, egui::Key::Slash, egui::Key::F] {
         harness.key_press(key);
     }
@@ -235,8 +230,7 @@ fn keys_typed_into_the_path_field_never_reach_the_map_and_enter_exports() {
         "no search opened behind the dialog"
     );
     assert_eq!(
-        harness
-            .get_by_role(Role::TextInput)
+        common::focused_field(&harness)
             .accesskit_node()
             .value()
             .as_deref(),

@@ -12,6 +12,7 @@ mod fonts;
 mod keyboard;
 mod map;
 mod outline;
+mod plan;
 mod present;
 mod progress;
 mod references;

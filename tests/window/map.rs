@@ -237,7 +237,7 @@ fn opening_a_broken_file_shows_its_problems_and_keeps_the_roadmap() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/corpus/invalid/cycle.json"
     );
-    harness.get_by_role(Role::TextInput).type_text(broken);
+    common::focused_field(&harness).type_text(broken);
     harness.run();
     harness.key_press(egui::Key::Enter);
     // The file loads on another thread; give it a moment.
@@ -300,7 +300,7 @@ fn opening_a_good_file_replaces_the_roadmap_and_lays_it_out() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/corpus/valid/minimal.json"
     );
-    harness.get_by_role(Role::TextInput).type_text(good);
+    common::focused_field(&harness).type_text(good);
     harness.run();
     harness.get_by_label("Open").click();
     // Up to 30 s: the load runs on a thread of its own, and a busy machine can be slow.

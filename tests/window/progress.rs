@@ -308,9 +308,7 @@ fn opening_a_personal_roadmap_restores_its_progress_and_undo_goes_back() {
     harness.run();
     harness.get_by_label("Open from a path…").click();
     harness.run();
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text(file.to_str().unwrap());
+    common::focused_field(&harness).type_text(file.to_str().unwrap());
     harness.run();
     harness.get_by_label("Open").click();
     // Up to 30 s: the load runs on a thread of its own, and a busy machine can be slow.
@@ -433,13 +431,11 @@ fn open_from_path(harness: &mut Harness<'_, RoadmapApp>, path: &std::path::Path,
     harness.get_by_label("Open from a path…").click();
     harness.run();
     // The field starts with the open file's path: select it all and type over it.
-    harness.get_by_role(Role::TextInput).focus();
+    common::focused_field(harness).focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
     harness.run();
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text(path.to_str().unwrap());
+    common::focused_field(harness).type_text(path.to_str().unwrap());
     harness.run();
     harness.get_by_label("Open").click();
     // The file loads on a thread of its own; a busy machine may take a while.

@@ -215,9 +215,7 @@ fn opening_another_file_watches_that_file_instead() {
     // The field holds the open file's path: select it all, then type over it.
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
     harness.run();
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text(&format!("{}", second.display()));
+    common::focused_field(&harness).type_text(&format!("{}", second.display()));
     harness.run();
     harness.get_by_label("Open").click();
     assert!(

@@ -3,7 +3,7 @@
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
-use egui::accesskit::Role;
+use crate::common;
 use egui::{Key, Modifiers, Pos2, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -28,10 +28,10 @@ fn topic(harness: &Harness<'_, RoadmapApp>, id: &str) -> usize {
 }
 
 fn type_query(harness: &mut Harness<'_, RoadmapApp>, text: &str) {
-    let field = harness.get_by_role(Role::TextInput);
+    let field = common::focused_field(harness);
     field.focus();
     harness.run();
-    harness.get_by_role(Role::TextInput).type_text(text);
+    common::focused_field(harness).type_text(text);
     harness.run();
 }
 
