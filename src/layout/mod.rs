@@ -13,6 +13,7 @@
 
 mod axes;
 mod coordinates;
+mod drawn;
 pub mod generate;
 mod layering;
 mod ordering;
@@ -20,6 +21,7 @@ mod proper;
 
 use axes::{Axes, cross_at};
 use coordinates::place;
+pub use drawn::{drawn_crossings, flatten_cubic};
 use layering::assign_layers;
 use ordering::{accumulate, order_layers};
 use proper::{Proper, Route};

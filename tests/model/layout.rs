@@ -6,7 +6,7 @@
 use proptest::prelude::*;
 use roadmap::layout::{
     self, Direction, Input, Layout, Point, Rect, Settings, Size, bilayer_crossings, crossings,
-    generate, segment_crossings,
+    drawn_crossings, generate, segment_crossings,
 };
 
 /// Slack for comparisons of coordinates computed along different paths.
@@ -320,6 +320,7 @@ proptest! {
         let settings = Settings { crossing_rounds: rounds, ..settings(direction) };
         let out = layout::layout(&dag.input(), &settings);
         prop_assert_eq!(crossings(&out, direction), segment_crossings(&out));
+        prop_assert_eq!(drawn_crossings(&out.edges, 0.0), segment_crossings(&out));
     }
 
     #[test]
