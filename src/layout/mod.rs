@@ -1,7 +1,8 @@
 //! Layered (Sugiyama-style) layout of a DAG: plain Rust, no egui, deterministic.
 //!
 //! Nodes go into layers by prerequisite depth, a node that unlocks more than it needs then moves
-//! later to shorten its edges, phases are bands in order, and every edge points forward. An
+//! later to shorten its edges, and network simplex then makes the edges shortest in total;
+//! phases are bands in order, and every edge points forward. An
 //! edge that spans several layers gets a dummy node in each layer it crosses, so it bends only
 //! in the gaps between layers and never runs under a node. Median sweeps down and up the
 //! layers, then two rounds of sifting and a last swap of neighbours, reduce crossings; small
@@ -18,6 +19,7 @@ pub mod generate;
 mod layering;
 mod ordering;
 mod proper;
+mod simplex;
 
 use axes::{Axes, cross_at};
 use coordinates::place;
