@@ -5,8 +5,9 @@
 //! phases are bands in order, and every edge points forward. An
 //! edge that spans several layers gets a dummy node in each layer it crosses, so it bends only
 //! in the gaps between layers and never runs under a node. Median sweeps down and up the
-//! layers, then two rounds of sifting and a last swap of neighbours, reduce crossings; small
-//! drawings run that search from a few starts and keep the best. Brandes–Köpf then lays every
+//! layers, swapping neighbours after each layer, then two rounds of sifting and a last swap of
+//! neighbours, reduce crossings; small drawings run that search from a few starts, with and
+//! without the swaps in the sweeps, and keep the best. Brandes–Köpf then lays every
 //! long edge out straight, and the other nodes settle between their neighbours.
 //!
 //! Nothing here recurses on the graph, iterates a hash map, or reads a clock, so deep graphs do
