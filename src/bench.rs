@@ -16,6 +16,11 @@
 //! | ratio | reference time / our time (above 1: we are faster), or `n/a` |
 //! | crossings | edge crossings of our drawing (layout rows), else `-` |
 //!
+//! A second table gives each graph's crossings, ours and dot's, counted two ways: on the drawn
+//! SVG (every edge path flattened, proper crossings away from the paths' ends), and between
+//! adjacent layers, with long edges through dummy nodes (ours by [`layout::crossings`], dot's as
+//! `dot -v` reports it on its `mincross` line). Dot is given the boxes our picture drew.
+//!
 //! rust-sugiyama is compared in `cargo bench --bench compare`, since a library cannot use a
 //! dev-dependency.
 
@@ -29,12 +34,15 @@ use std::time::{Duration, Instant};
 use egui::{Event, Modifiers, PointerButton, Pos2, RawInput, Rect, Vec2, vec2};
 
 use crate::export::{self, Format, Options, Personal};
+use crate::fonts;
 use crate::layout::{self, Settings, Size, generate};
 use crate::model::{self, LoadedRoadmap, Phase, Progress, Roadmap, Source, SourceKind, Topic};
+use crate::picture::place;
 use crate::ui::map::{MapInput, MapView};
 
-/// The sizes `roadmap bench` measures when given none: the bundled roadmap, 1,000 and 10,000.
-pub const DEFAULT_SIZES: [usize; 3] = [64, 1_000, 10_000];
+/// The sizes `roadmap bench` measures when given none: the bundled roadmap, 100, 1,000, 2,000
+/// and 10,000.
+pub const DEFAULT_SIZES: [usize; 5] = [64, 100, 1_000, 2_000, 10_000];
 
 /// The bundled roadmap's text, timed through the loader like any file.
 const BUNDLED_JSON: &str = include_str!("../roadmap.json");
@@ -76,6 +84,26 @@ pub fn run(sizes: &[usize], out: &mut impl Write) -> io::Result<()> {
             writeln!(out, "{}", row.markdown(case.topics()))?;
             out.flush()?;
         }
+    }
+    writeln!(out)?;
+    crossing_table(sizes, out)
+}
+
+/// Writes the table of crossings, ours and dot's, for `sizes` (see [`run`]).
+pub fn crossing_table(sizes: &[usize], out: &mut impl Write) -> io::Result<()> {
+    let dot = dot_available();
+    writeln!(
+        out,
+        "| graph | topics | links | dummies | ours, drawn | dot, drawn | ours, between layers | \
+         dot, mincross |"
+    )?;
+    writeln!(
+        out,
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+    )?;
+    for &n in sizes {
+        writeln!(out, "{}", Case::new(n)?.crossings(dot).markdown())?;
+        out.flush()?;
     }
     Ok(())
 }
@@ -121,6 +149,35 @@ impl Row {
     }
 }
 
+/// One graph's crossings, ours and `dot`'s, each counted two ways: on the drawn picture (every
+/// edge path of the SVG flattened, proper crossings away from the paths' ends, see
+/// [`svg_crossings`]), and between adjacent layers with long edges through their dummy nodes
+/// (ours by [`layout::crossings`], dot's as its `mincross` line of `dot -v` says).
+struct CrossingRow {
+    graph: &'static str,
+    topics: usize,
+    links: usize,
+    /// Our dummy nodes: one per layer a link crosses without ending in it.
+    dummies: usize,
+    ours_drawn: usize,
+    ours_layers: usize,
+    /// Dot's drawn and mincross counts, or why there are none.
+    dot: Result<(usize, usize), &'static str>,
+}
+
+impl CrossingRow {
+    fn markdown(&self) -> String {
+        let (drawn, mincross) = match self.dot {
+            Ok((drawn, mincross)) => (drawn.to_string(), mincross.to_string()),
+            Err(why) => (why.to_owned(), "n/a".to_owned()),
+        };
+        format!(
+            "| {} | {} | {} | {} | {} | {drawn} | {} | {mincross} |",
+            self.graph, self.topics, self.links, self.dummies, self.ours_drawn, self.ours_layers
+        )
+    }
+}
+
 /// A duration in milliseconds, with three significant digits or more.
 fn ms(d: Duration) -> String {
     let v = d.as_secs_f64() * 1e3;
@@ -154,18 +211,19 @@ struct Case {
     json: String,
     loaded: LoadedRoadmap,
     dag: generate::Dag,
+    bundled: bool,
 }
 
 impl Case {
     /// The bundled roadmap for its own size, else a generated roadmap of `n` topics.
     fn new(n: usize) -> io::Result<Self> {
         let bundled = model::bundled().ok();
-        let (json, dag) = match bundled {
-            Some(b) if b.roadmap.topics.len() == n => (BUNDLED_JSON.to_owned(), dag_of(&b)),
+        let (json, dag, bundled) = match bundled {
+            Some(b) if b.roadmap.topics.len() == n => (BUNDLED_JSON.to_owned(), dag_of(&b), true),
             _ => {
                 let dag = generate::dag(n, 1);
                 let json = serde_json::to_string_pretty(&roadmap_of(&dag)).unwrap_or_default();
-                (json, dag)
+                (json, dag, false)
             }
         };
         let loaded = model::load_str(&json, "bench.json").map_err(|e| {
@@ -174,7 +232,12 @@ impl Case {
                 e.lines().next().unwrap_or_default()
             ))
         })?;
-        Ok(Self { json, loaded, dag })
+        Ok(Self {
+            json,
+            loaded,
+            dag,
+            bundled,
+        })
     }
 
     fn topics(&self) -> usize {
@@ -248,6 +311,55 @@ impl Case {
             time,
             reference,
             crossings: None,
+        }
+    }
+
+    /// Crossings of the map as exported, ours and dot's: dot is given the graph with the boxes
+    /// our picture drew (titles measured in the app's fonts), left to right, no clusters.
+    fn crossings(&self, dot: bool) -> CrossingRow {
+        let direction = Options::default().direction;
+        let extra = fonts::fallbacks_for(fonts::roadmap_chars(&self.loaded.roadmap));
+        let placed = fonts::with_fonts(extra, |fonts| {
+            place::place(&self.loaded, direction, |title| {
+                place::measure_title(fonts, title)
+            })
+        });
+        let drawing = &placed.layout;
+        let dummies = placed
+            .edges
+            .iter()
+            .map(|&(a, b)| drawing.layers[b].saturating_sub(drawing.layers[a] + 1))
+            .sum();
+        let progress = Progress::new(&self.loaded.roadmap.id);
+        let personal = Personal {
+            loaded: &self.loaded,
+            progress: &progress,
+        };
+        let svg = export::export(Format::Svg, &personal, &Options::default()).unwrap_or_default();
+        let boxes = generate::Dag {
+            sizes: drawing.nodes.iter().map(layout::Rect::size).collect(),
+            phases: placed.phase_rank.clone(),
+            edges: placed.edges.clone(),
+        };
+        let settings = Settings {
+            direction,
+            ..Settings::default()
+        };
+        let dot = if !dot {
+            Err("n/a (dot not installed)")
+        } else if self.topics() > DOT_MAX_NODES {
+            Err("n/a (dot not run above 2,000 topics)")
+        } else {
+            dot_crossings(&boxes, &settings)
+        };
+        CrossingRow {
+            graph: if self.bundled { "bundled" } else { "generated" },
+            topics: self.topics(),
+            links: placed.edges.len(),
+            dummies,
+            ours_drawn: svg_crossings(&String::from_utf8_lossy(&svg), Some("arrows")),
+            ours_layers: layout::crossings(drawing, direction),
+            dot,
         }
     }
 
@@ -514,7 +626,7 @@ fn time_dot(
     let mut times = Vec::new();
     let mut failure = None;
     for _ in 0..runs.max(1) {
-        match run_dot(&file, output, &dir.join(format!("graph.{output}"))) {
+        match run_dot(&file, output, &dir.join(format!("graph.{output}")), None) {
             Ok(t) => times.push(t),
             Err(why) => {
                 failure = Some(why);
@@ -530,16 +642,141 @@ fn time_dot(
     Ok(("dot", times[times.len() / 2]))
 }
 
+/// Dot's crossings on the graph: those of its SVG, counted as ours are ([`svg_crossings`]), and
+/// those its `dot -v` reports between its layers (the last `mincross` line).
+fn dot_crossings(dag: &generate::Dag, settings: &Settings) -> Result<(usize, usize), &'static str> {
+    let dir = std::env::temp_dir().join(format!(
+        "roadmap-bench-{}-{}-crossings",
+        std::process::id(),
+        dag.sizes.len()
+    ));
+    let file = dir.join("graph.dot");
+    let (svg, log) = (dir.join("graph.svg"), dir.join("dot.log"));
+    let result = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(&file, dot_source(dag, settings)))
+        .map_err(|_| "n/a (cannot write the DOT file)")
+        .and_then(|()| run_dot(&file, "svg", &svg, Some(&log)))
+        .and_then(|_| {
+            let svg = std::fs::read_to_string(&svg).map_err(|_| "n/a (no SVG from dot)")?;
+            let log = std::fs::read_to_string(&log).map_err(|_| "n/a (no log from dot)")?;
+            let mincross = log
+                .lines()
+                .rev()
+                .find_map(mincross_line)
+                .ok_or("n/a (no mincross line from dot -v)")?;
+            Ok((svg_crossings(&svg, None), mincross))
+        });
+    let _ = std::fs::remove_dir_all(&dir);
+    result
+}
+
+/// The count of a `mincross NAME: N crossings, T secs.` line of `dot -v`.
+fn mincross_line(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix("mincross ")?;
+    let (_, rest) = rest.split_once(": ")?;
+    rest.split_once(" crossings")?.0.parse().ok()
+}
+
+/// Crossings of the edges of an SVG picture: every `<path>` (inside the group whose id is
+/// `group`, if given) read as an edge, its curves flattened, and the lines counted by
+/// [`layout::drawn_crossings`], ignoring crossings within 2 units of an edge's ends. Only
+/// absolute `M`, `L` and `C` commands are read, which is all that our export and dot write.
+#[must_use]
+pub fn svg_crossings(svg: &str, group: Option<&str>) -> usize {
+    let body = match group {
+        Some(id) => {
+            let open = format!("<g id=\"{id}\"");
+            svg.split_once(open.as_str())
+                .and_then(|(_, rest)| rest.split_once("</g>"))
+                .map_or("", |(inside, _)| inside)
+        }
+        None => svg,
+    };
+    let lines: Vec<Vec<layout::Point>> = body
+        .split("<path")
+        .skip(1)
+        .filter_map(|element| {
+            let (_, rest) = element.split_once(" d=\"")?;
+            let (d, _) = rest.split_once('"')?;
+            Some(path_points(d))
+        })
+        .filter(|line| line.len() >= 2)
+        .collect();
+    layout::drawn_crossings(&lines, 2.0)
+}
+
+/// The points of an SVG path's data, its cubic curves flattened into 15 steps each: an odd
+/// count, so that two mirrored curves crossing at their middles cross inside a segment of
+/// each, not at a point both merely touch.
+fn path_points(d: &str) -> Vec<layout::Point> {
+    let mut points = Vec::new();
+    let mut command = ' ';
+    let mut numbers: Vec<f32> = Vec::new();
+    let flush = |command: char, numbers: &mut Vec<f32>, points: &mut Vec<layout::Point>| {
+        let at = |k: usize| layout::Point {
+            x: numbers[k],
+            y: numbers[k + 1],
+        };
+        match command {
+            'M' | 'L' => points.extend((0..numbers.len() / 2).map(|k| at(2 * k))),
+            'C' => {
+                for k in 0..numbers.len() / 6 {
+                    let from = points.last().copied().unwrap_or_else(|| at(6 * k));
+                    let (c1, c2, to) = (at(6 * k), at(6 * k + 2), at(6 * k + 4));
+                    layout::flatten_cubic(from, c1, c2, to, 15, points);
+                }
+            }
+            _ => {}
+        }
+        numbers.clear();
+    };
+    let mut token = String::new();
+    for ch in d.chars().chain(std::iter::once(' ')) {
+        let starts_number = ch == '-' && !token.is_empty() && !token.ends_with(['e', 'E']);
+        if ch.is_ascii_digit() || ch == '.' || ch == 'e' || ch == 'E' || ch == '-' || ch == '+' {
+            if starts_number {
+                numbers.extend(token.parse::<f32>().ok());
+                token.clear();
+            }
+            token.push(ch);
+            continue;
+        }
+        if !token.is_empty() {
+            numbers.extend(token.parse::<f32>().ok());
+            token.clear();
+        }
+        if ch.is_ascii_alphabetic() {
+            flush(command, &mut numbers, &mut points);
+            command = ch;
+        }
+    }
+    flush(command, &mut numbers, &mut points);
+    points
+}
+
 /// Runs `dot -T<output>` once and times the whole process; stops it past [`DOT_TIMEOUT`].
-fn run_dot(file: &Path, output: &str, to: &Path) -> Result<Duration, &'static str> {
+/// With a `log`, runs `dot -v` and writes what it says there.
+fn run_dot(
+    file: &Path,
+    output: &str,
+    to: &Path,
+    log: Option<&Path>,
+) -> Result<Duration, &'static str> {
+    let stderr = match log {
+        Some(path) => {
+            Stdio::from(std::fs::File::create(path).map_err(|_| "n/a (cannot write dot's log)")?)
+        }
+        None => Stdio::null(),
+    };
     let start = Instant::now();
     let mut child = Command::new("dot")
+        .args(log.map(|_| "-v"))
         .arg(format!("-T{output}"))
         .arg("-o")
         .arg(to)
         .arg(file)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(stderr)
         .spawn()
         .map_err(|_| "n/a (dot did not start)")?;
     loop {

@@ -152,7 +152,8 @@ pub enum Command {
         file: Option<PathBuf>,
     },
     /// Time loading, layout and the map's frames at several sizes, next to Graphviz dot, and
-    /// print one Markdown table (build with --release for real numbers).
+    /// print a Markdown table, then a table of crossings, ours and dot's (build with --release
+    /// for real numbers).
     Bench {
         /// Numbers of topics, comma-separated: the bundled roadmap's count (64) means the bundled
         /// roadmap, any other a generated roadmap of that many topics.

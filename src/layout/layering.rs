@@ -4,7 +4,7 @@
 use std::collections::BinaryHeap;
 
 /// Longest-path layering, with each phase starting after the last layer of the phase before,
-/// then [`promote`]d.
+/// then [`promote`]d, then tightened by network simplex ([`super::simplex::tighten`]).
 pub(super) fn assign_layers(
     phases: &[usize],
     edges: &[(usize, usize)],
@@ -63,6 +63,7 @@ pub(super) fn assign_layers(
         }
     }
     promote(&mut layer, phases, &valid, &incoming, &outgoing);
+    super::simplex::tighten(&mut layer, phases, &valid);
     layer
 }
 

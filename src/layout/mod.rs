@@ -1,11 +1,13 @@
 //! Layered (Sugiyama-style) layout of a DAG: plain Rust, no egui, deterministic.
 //!
 //! Nodes go into layers by prerequisite depth, a node that unlocks more than it needs then moves
-//! later to shorten its edges, phases are bands in order, and every edge points forward. An
+//! later to shorten its edges, and network simplex then makes the edges shortest in total;
+//! phases are bands in order, and every edge points forward. An
 //! edge that spans several layers gets a dummy node in each layer it crosses, so it bends only
 //! in the gaps between layers and never runs under a node. Median sweeps down and up the
-//! layers, then two rounds of sifting and a last swap of neighbours, reduce crossings; small
-//! drawings run that search from a few starts and keep the best. Brandes–Köpf then lays every
+//! layers, swapping neighbours after each layer, then two rounds of sifting and a last swap of
+//! neighbours, reduce crossings; small drawings run that search from a few starts, with and
+//! without the swaps in the sweeps, and keep the best. Brandes–Köpf then lays every
 //! long edge out straight, and the other nodes settle between their neighbours.
 //!
 //! Nothing here recurses on the graph, iterates a hash map, or reads a clock, so deep graphs do
@@ -13,13 +15,16 @@
 
 mod axes;
 mod coordinates;
+mod drawn;
 pub mod generate;
 mod layering;
 mod ordering;
 mod proper;
+mod simplex;
 
 use axes::{Axes, cross_at};
 use coordinates::place;
+pub use drawn::{drawn_crossings, flatten_cubic};
 use layering::assign_layers;
 use ordering::{accumulate, order_layers};
 use proper::{Proper, Route};

@@ -49,7 +49,8 @@ const STARTS_BUDGET: usize = 2_000;
 const STARTS: usize = 4;
 
 /// Orders each layer to make few crossings: depth-first to start, then median sweeps down and
-/// up, keeping the best order seen, which sifting and neighbour swaps then polish. Every step
+/// up, each layer's neighbours swapped right after it is sorted, keeping the best order seen,
+/// which sifting and neighbour swaps then polish. Every step
 /// after the first order keeps the best so far, so the result never has more crossings than the
 /// depth-first order. Small drawings repeat this from a few different starts and keep the best.
 pub(super) fn order_layers(g: &Proper, rounds: usize) -> Order {
@@ -63,11 +64,19 @@ pub(super) fn order_layers(g: &Proper, rounds: usize) -> Order {
     // alternate medians and means (neither wins everywhere) and follow sources and links in an
     // order shuffled from a fixed seed, so the result stays the same on every run.
     let mut rng = generate::XorShift::new(0);
-    for start in 0..starts {
+    // Every start sweeps with neighbour swaps after each layer; a drawing small enough for
+    // several starts also tries each start without them, since neither wins everywhere.
+    let tries = if starts > 1 { 2 * starts } else { 1 };
+    for attempt in 0..tries {
+        let (start, transpose) = (attempt / 2, attempt % 2 == 0);
+        if !transpose && starts == 1 {
+            break;
+        }
         let mean = start % 2 == 1;
         let shuffle = if start < 2 { None } else { Some(&mut rng) };
         let first = initial_order(g, shuffle);
-        let (count, order) = order_from(g, rounds, first, mean, &mut scratch);
+        let how = Sweep { mean, transpose };
+        let (count, order) = order_from(g, rounds, first, how, &mut scratch);
         if best.as_ref().is_none_or(|(c, _)| count < *c) {
             best = Some((count, order));
         }
@@ -81,15 +90,25 @@ pub(super) fn order_layers(g: &Proper, rounds: usize) -> Order {
     )
 }
 
-/// One search from the order `first`, sweeping by means (`mean`) or medians. Returns its
-/// crossings and the order.
+/// How a search sweeps.
+#[derive(Clone, Copy)]
+struct Sweep {
+    /// Sort by the mean of the neighbours' positions instead of their median.
+    mean: bool,
+    /// Swap neighbours in each layer right after sorting it, before the next layer follows.
+    transpose: bool,
+}
+
+/// One search from the order `first`, sweeping as `how` says. Returns its crossings and the
+/// order.
 fn order_from(
     g: &Proper,
     rounds: usize,
     first: Vec<Vec<usize>>,
-    mean: bool,
+    how: Sweep,
     scratch: &mut Scratch,
 ) -> (usize, Order) {
+    let Sweep { mean, transpose } = how;
     let mut order = Order::from_layers(first, g.layer.len());
     let mut best_count = count_crossings(g, &order, scratch);
     let mut best = order.layers.clone();
@@ -103,10 +122,16 @@ fn order_from(
         if sweep % 2 == 0 {
             for l in 1..g.layer_count {
                 reorder(g, &mut order, l, true, mean, scratch);
+                if transpose {
+                    swap_in_layer(g, &mut order, l, scratch);
+                }
             }
         } else {
             for l in (0..g.layer_count - 1).rev() {
                 reorder(g, &mut order, l, false, mean, scratch);
+                if transpose {
+                    swap_in_layer(g, &mut order, l, scratch);
+                }
             }
         }
         swap_neighbours(g, &mut order, 1, scratch);

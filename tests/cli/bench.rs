@@ -1,5 +1,5 @@
-//! `roadmap::bench::run` on the bundled roadmap only: the table it prints has every row and
-//! column, and its numbers parse. No timing is asserted.
+//! `roadmap::bench::run` on the bundled roadmap only: the tables it prints have every row and
+//! column, and their numbers parse. No timing is asserted.
 
 #![allow(clippy::unwrap_used, reason = "a test that cannot unwrap has failed")]
 
@@ -10,15 +10,9 @@ fn millis(cell: &str) -> f64 {
     number.parse().unwrap()
 }
 
-#[test]
-fn the_bench_prints_one_table_with_numbers_that_parse() {
-    let mut buf = Vec::new();
-    // The bundled roadmap's size means the bundled roadmap, and it leads the default sizes.
-    let bundled = roadmap::model::bundled().unwrap().roadmap.topics.len();
-    assert_eq!(roadmap::bench::DEFAULT_SIZES[0], bundled);
-    roadmap::bench::run(&[bundled], &mut buf).unwrap();
-    let text = String::from_utf8(buf).unwrap();
-    let rows: Vec<Vec<&str>> = text
+/// The cells of each row of a Markdown table.
+fn cells(table: &str) -> Vec<Vec<&str>> {
+    table
         .lines()
         .filter(|l| l.starts_with('|'))
         .map(|l| {
@@ -27,7 +21,19 @@ fn the_bench_prints_one_table_with_numbers_that_parse() {
                 .map(str::trim)
                 .collect::<Vec<_>>()
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_bench_prints_its_tables_with_numbers_that_parse() {
+    let mut buf = Vec::new();
+    // The bundled roadmap's size means the bundled roadmap, and it leads the default sizes.
+    let bundled = roadmap::model::bundled().unwrap().roadmap.topics.len();
+    assert_eq!(roadmap::bench::DEFAULT_SIZES[0], bundled);
+    roadmap::bench::run(&[bundled], &mut buf).unwrap();
+    let text = String::from_utf8(buf).unwrap();
+    let (times, crossings) = text.split_once("\n\n").unwrap();
+    let rows = cells(times);
     assert_eq!(
         rows[0],
         [
@@ -80,4 +86,49 @@ fn the_bench_prints_one_table_with_numbers_that_parse() {
         body[1][3].starts_with("dot ") || body[1][3].starts_with("n/a"),
         "{text}"
     );
+
+    // Then the crossings, ours and dot's, counted the same two ways.
+    let rows = cells(crossings);
+    assert_eq!(
+        rows[0],
+        [
+            "graph",
+            "topics",
+            "links",
+            "dummies",
+            "ours, drawn",
+            "dot, drawn",
+            "ours, between layers",
+            "dot, mincross"
+        ],
+        "{text}"
+    );
+    assert_eq!(rows.len(), 3, "{text}");
+    let row = &rows[2];
+    assert_eq!(row[..2], ["bundled", &bundled.to_string()], "{text}");
+    for k in [2, 3, 4, 6] {
+        row[k].parse::<usize>().unwrap();
+    }
+    if !row[5].starts_with("n/a") {
+        row[5].parse::<usize>().unwrap();
+        row[7].parse::<usize>().unwrap();
+    }
+}
+
+#[test]
+fn svg_crossings_reads_dot_paths_and_our_arrows() {
+    // Two of dot's edges swapping sides (a cross), and a third leaving the first's start.
+    let dot = r#"<svg><g id="graph0" class="graph">
+<g class="edge"><path fill="none" stroke="black" d="M0,-10C30,-10 70,-90 100,-90"/></g>
+<g class="edge"><path fill="none" stroke="black" d="M0,-90C30,-90 70,-10 100,-10"/></g>
+<g class="edge"><path fill="none" stroke="black" d="M0,-10C30,-10 70,-40 100,-40"/></g>
+</g></svg>"#;
+    // The third crosses the second, the first shares its start: two crossings.
+    assert_eq!(roadmap::bench::svg_crossings(dot, None), 2);
+    // Ours: only the arrows' group counts, and its paths end in arrow heads (polygons).
+    let ours = r#"<svg><path d="M0 0 C50 0 50 100 100 100"/><g id="arrows" fill="none">
+<path d="M0 0 C50 0 50 100 100 100"/><polygon points="1,1 2,2 3,1"/>
+<path d="M0 100 C50 100 50 0 100 0"/><polygon points="1,1 2,2 3,1"/>
+</g><g id="topics"><path d="M0 50 L100 50"/></g></svg>"#;
+    assert_eq!(roadmap::bench::svg_crossings(ours, Some("arrows")), 1);
 }
