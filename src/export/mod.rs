@@ -3,6 +3,7 @@
 //! progress and options give the same bytes on every run.
 
 pub mod dot;
+pub mod html;
 pub mod ics;
 pub mod json;
 pub mod markdown;
@@ -32,16 +33,19 @@ pub enum Format {
     Png,
     /// The map on a first page, then every topic's rationale, sources and status.
     Pdf,
+    /// A handout: one self-contained web page with the map and every topic.
+    Html,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 8] = [
+    pub const ALL: [Format; 9] = [
         Format::Markdown,
         Format::Json,
         Format::Svg,
         Format::Png,
         Format::Pdf,
+        Format::Html,
         Format::Dot,
         Format::Mermaid,
         Format::Ics,
@@ -59,6 +63,7 @@ impl Format {
             Self::Svg => "svg",
             Self::Png => "png",
             Self::Pdf => "pdf",
+            Self::Html => "html",
         }
     }
 
@@ -80,6 +85,7 @@ impl Format {
             Self::Svg => "svg",
             Self::Png => "png",
             Self::Pdf => "pdf",
+            Self::Html => "html",
         }
     }
 
@@ -98,7 +104,10 @@ impl Format {
     /// Whether the format can carry the user's private notes.
     #[must_use]
     pub fn carries_notes(self) -> bool {
-        matches!(self, Self::Markdown | Self::Json | Self::Ics | Self::Pdf)
+        matches!(
+            self,
+            Self::Markdown | Self::Json | Self::Ics | Self::Pdf | Self::Html
+        )
     }
 }
 
@@ -214,6 +223,16 @@ impl Personal<'_> {
     pub fn overview(&self) -> Overview {
         Overview::new(self.loaded, self.progress)
     }
+
+    /// Whether the user has recorded a status for any topic of this roadmap.
+    #[must_use]
+    pub fn has_progress(&self) -> bool {
+        self.loaded
+            .roadmap
+            .topics
+            .iter()
+            .any(|t| self.progress.status(&t.id) != crate::model::Status::Todo)
+    }
 }
 
 /// Why an export could not be made.
@@ -269,5 +288,6 @@ pub fn export(
         Format::Svg => svg::export(personal, options).map(String::into_bytes),
         Format::Png => png::export(personal, options),
         Format::Pdf => pdf::export(personal, options),
+        Format::Html => html::export(personal, options).map(String::into_bytes),
     }
 }

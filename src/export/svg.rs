@@ -41,6 +41,16 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<String, Expo
 
 /// The map as SVG, with its size.
 pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, ExportError> {
+    linked_picture(personal, options, None)
+}
+
+/// The map as SVG, each topic a link to `#{link}{id}` when `link` is given (the handout's
+/// sections), with its size.
+pub fn linked_picture(
+    personal: &Personal<'_>,
+    options: &Options,
+    link: Option<&str>,
+) -> Result<Picture, ExportError> {
     let subset;
     let loaded = match &options.phase {
         Some(phase) => {
@@ -109,6 +119,7 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, Ex
     let offset = vec2(MARGIN, MARGIN + header) - map.min.to_vec2();
 
     let mut w = Writer::new(width, height, &personal, &colours);
+    w.link = link.map(str::to_owned);
     w.header(&texts, &overview, personal.loaded, &colours, width);
     w.bands(&placed, offset, &colours);
     w.edges(&placed, offset, &colours, options.direction);
@@ -197,6 +208,8 @@ struct Topics<'a> {
 /// Writes SVG elements.
 struct Writer {
     out: String,
+    /// What each topic links to, before its id (`Some("t-")`: `#t-rag`), in a handout.
+    link: Option<String>,
 }
 
 impl Writer {
@@ -215,7 +228,7 @@ impl Writer {
             title = escape(&roadmap.title),
             desc = escape(&roadmap.description),
         );
-        let mut w = Self { out };
+        let mut w = Self { out, link: None };
         w.out.push_str("<rect width=\"100%\" height=\"100%\"");
         w.fill(colours.background);
         w.out.push_str("/>\n");
@@ -347,6 +360,14 @@ impl Writer {
             let progress = (topics.overview.status[i], topics.overview.standing[i]);
             let item = items::topic(placed, i, colours, Some(progress), topics.goal == Some(i));
             let box_ = item.rect.translate(offset);
+            if let Some(prefix) = &self.link {
+                let _ = writeln!(
+                    self.out,
+                    "<a href=\"#{}{}\">",
+                    escape(prefix),
+                    escape(&topic.id)
+                );
+            }
             let _ = write!(
                 self.out,
                 "<g id=\"topic-{}\" class=\"topic {}\">\n<title>{} ({})</title>\n",
@@ -391,6 +412,9 @@ impl Writer {
                 .draw(self);
             }
             self.out.push_str("</g>\n");
+            if self.link.is_some() {
+                self.out.push_str("</a>\n");
+            }
         }
         self.out.push_str("</g>\n");
     }
@@ -533,7 +557,7 @@ fn num(x: f32) -> String {
 }
 
 /// Text made safe for XML content and attributes; characters XML cannot hold are left out.
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

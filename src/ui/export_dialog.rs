@@ -110,6 +110,7 @@ impl ExportDialog {
             Format::Svg => "Map picture, SVG (.svg)",
             Format::Png => "Map picture, PNG (.png)",
             Format::Pdf => "Map and topic notes, PDF (.pdf)",
+            Format::Html => "Handout, one web page (.html)",
         }
     }
 

@@ -3,6 +3,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 
+mod html;
 mod image;
 mod json;
 mod text;
