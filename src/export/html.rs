@@ -62,7 +62,11 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<String, Expo
     let roadmap = &loaded.roadmap;
     let overview = personal.overview();
     let chosen = personal.topics(options);
-    let map = svg::linked_picture(personal, options, Some(SECTION))?;
+    let extras = svg::Extras {
+        link: Some(SECTION.to_owned()),
+        spotlight: None,
+    };
+    let map = svg::picture_with(personal, options, &extras)?;
     // Inline in HTML, the SVG goes without its XML declaration.
     let map_svg = map
         .svg

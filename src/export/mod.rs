@@ -10,6 +10,7 @@ pub mod markdown;
 pub mod mermaid;
 pub mod pdf;
 pub mod png;
+pub mod slides;
 pub mod svg;
 
 use crate::model::{LoadedRoadmap, Overview, Progress};
@@ -35,16 +36,19 @@ pub enum Format {
     Pdf,
     /// A handout: one self-contained web page with the map and every topic.
     Html,
+    /// A 16:9 slide deck (PDF): the title, each phase, each topic with its chain lit.
+    Slides,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 9] = [
+    pub const ALL: [Format; 10] = [
         Format::Markdown,
         Format::Json,
         Format::Svg,
         Format::Png,
         Format::Pdf,
+        Format::Slides,
         Format::Html,
         Format::Dot,
         Format::Mermaid,
@@ -64,6 +68,7 @@ impl Format {
             Self::Png => "png",
             Self::Pdf => "pdf",
             Self::Html => "html",
+            Self::Slides => "slides",
         }
     }
 
@@ -84,7 +89,8 @@ impl Format {
             Self::Ics => "ics",
             Self::Svg => "svg",
             Self::Png => "png",
-            Self::Pdf => "pdf",
+            // A deck is a PDF too.
+            Self::Pdf | Self::Slides => "pdf",
             Self::Html => "html",
         }
     }
@@ -92,13 +98,13 @@ impl Format {
     /// Whether the output is binary, not text for a terminal.
     #[must_use]
     pub fn is_binary(self) -> bool {
-        matches!(self, Self::Png | Self::Pdf)
+        matches!(self, Self::Png | Self::Pdf | Self::Slides)
     }
 
     /// Whether the format draws the map, so the theme applies.
     #[must_use]
     pub fn is_picture(self) -> bool {
-        matches!(self, Self::Svg | Self::Png | Self::Pdf)
+        matches!(self, Self::Svg | Self::Png | Self::Pdf | Self::Slides)
     }
 
     /// Whether the format can carry the user's private notes.
@@ -106,7 +112,7 @@ impl Format {
     pub fn carries_notes(self) -> bool {
         matches!(
             self,
-            Self::Markdown | Self::Json | Self::Ics | Self::Pdf | Self::Html
+            Self::Markdown | Self::Json | Self::Ics | Self::Pdf | Self::Html | Self::Slides
         )
     }
 }
@@ -289,5 +295,6 @@ pub fn export(
         Format::Png => png::export(personal, options),
         Format::Pdf => pdf::export(personal, options),
         Format::Html => html::export(personal, options).map(String::into_bytes),
+        Format::Slides => slides::export(personal, options),
     }
 }

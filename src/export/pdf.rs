@@ -100,7 +100,7 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Exp
 }
 
 /// Draws the text runs among `ops`.
-fn draw_texts(surface: &mut krilla::surface::Surface<'_>, setter: &Setter, ops: &[Op]) {
+pub(super) fn draw_texts(surface: &mut krilla::surface::Surface<'_>, setter: &Setter, ops: &[Op]) {
     for op in ops {
         if let Op::Text {
             at,
@@ -306,7 +306,7 @@ fn map_pages(
 
 /// One thing drawn on an appendix page.
 #[derive(Debug, Clone)]
-enum Op {
+pub(super) enum Op {
     /// A run of text in one face, its baseline starting at `at`.
     Text {
         at: (f32, f32),
@@ -324,7 +324,7 @@ enum Op {
 
 /// Where a link leads.
 #[derive(Debug, Clone)]
-enum LinkTo {
+pub(super) enum LinkTo {
     /// A web page.
     Url(String),
     /// A topic's entry in the appendix, by id; `words` are what the link says.
@@ -339,7 +339,7 @@ struct Face {
 }
 
 /// Sets text: finds a face for each character, measures, wraps, and fills pages.
-struct Setter {
+pub(super) struct Setter {
     faces: Vec<Face>,
     /// For each character seen: its face and advance in em.
     glyphs: HashMap<char, Option<(usize, f32)>>,
@@ -355,12 +355,12 @@ struct Setter {
     y: f32,
 }
 
-const INK: [u8; 3] = [0x1a, 0x1a, 0x1a];
-const MUTED: [u8; 3] = [0x55, 0x55, 0x55];
-const LINK: [u8; 3] = [0x00, 0x5a, 0x9e];
+pub(super) const INK: [u8; 3] = [0x1a, 0x1a, 0x1a];
+pub(super) const MUTED: [u8; 3] = [0x55, 0x55, 0x55];
+pub(super) const LINK: [u8; 3] = [0x00, 0x5a, 0x9e];
 
 impl Setter {
-    fn new(page_size: (f32, f32)) -> Self {
+    pub(super) fn new(page_size: (f32, f32)) -> Self {
         let faces = fonts::bundled()
             .into_iter()
             .filter_map(|bytes| {
@@ -423,7 +423,7 @@ impl Setter {
         Some(self.faces.len() - 1)
     }
 
-    fn width(&mut self, text: &str, size: f32) -> f32 {
+    pub(super) fn width(&mut self, text: &str, size: f32) -> f32 {
         text.chars()
             .map(|c| self.glyph(c).map_or(0.5, |(_, a)| a) * size)
             .sum()
@@ -431,7 +431,7 @@ impl Setter {
 
     /// Breaks `text` into lines no wider than `width`: at spaces, and inside a word only when
     /// the word alone is too wide.
-    fn wrap(&mut self, text: &str, size: f32, width: f32) -> Vec<String> {
+    pub(super) fn wrap(&mut self, text: &str, size: f32, width: f32) -> Vec<String> {
         let tagged: Vec<(char, Option<usize>)> = text.chars().map(|c| (c, None)).collect();
         self.wrap_tagged(&tagged, size, width)
             .into_iter()
@@ -520,7 +520,7 @@ impl Setter {
     }
 
     /// One line of text with its baseline starting at `(x, baseline)`, as runs of one face each.
-    fn text_ops(
+    pub(super) fn text_ops(
         &mut self,
         (x, baseline): (f32, f32),
         text: &str,

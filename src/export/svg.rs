@@ -32,6 +32,20 @@ pub struct Picture {
     pub svg: String,
     /// Width and height, in points (SVG user units).
     pub size: Vec2,
+    /// Each topic's box in the picture, by topic index (of the roadmap drawn).
+    pub topics: Vec<Rect>,
+    /// Each phase's band in the picture, in phase order.
+    pub bands: Vec<Rect>,
+}
+
+/// What a picture draws besides the map: links from the topics, a topic lit with its chain.
+#[derive(Debug, Clone, Default)]
+pub struct Extras {
+    /// Each topic links to `#{link}{id}` (the handout's sections).
+    pub link: Option<String>,
+    /// This topic and everything it needs are drawn as they are, the rest faded and its arrows
+    /// faint (a slide about the topic).
+    pub spotlight: Option<usize>,
 }
 
 /// The map of the personal roadmap (one phase when the options say so) as SVG.
@@ -41,15 +55,14 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<String, Expo
 
 /// The map as SVG, with its size.
 pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, ExportError> {
-    linked_picture(personal, options, None)
+    picture_with(personal, options, &Extras::default())
 }
 
-/// The map as SVG, each topic a link to `#{link}{id}` when `link` is given (the handout's
-/// sections), with its size.
-pub fn linked_picture(
+/// The map as SVG with `extras` (topics as links, a topic in the spotlight), with its size.
+pub fn picture_with(
     personal: &Personal<'_>,
     options: &Options,
-    link: Option<&str>,
+    extras: &Extras,
 ) -> Result<Picture, ExportError> {
     let subset;
     let loaded = match &options.phase {
@@ -119,7 +132,18 @@ pub fn linked_picture(
     let offset = vec2(MARGIN, MARGIN + header) - map.min.to_vec2();
 
     let mut w = Writer::new(width, height, &personal, &colours);
-    w.link = link.map(str::to_owned);
+    w.link.clone_from(&extras.link);
+    w.lit = extras
+        .spotlight
+        .filter(|&t| t < loaded.roadmap.topics.len())
+        .map(|t| {
+            let mut lit = vec![false; loaded.roadmap.topics.len()];
+            lit[t] = true;
+            for a in loaded.graph.ancestors(t) {
+                lit[a] = true;
+            }
+            lit
+        });
     w.header(&texts, &overview, personal.loaded, &colours, width);
     w.bands(&placed, offset, &colours);
     w.edges(&placed, offset, &colours, options.direction);
@@ -139,9 +163,14 @@ pub fn linked_picture(
         &colours,
     );
     w.legend(&legend);
+    let to_picture = |r: crate::layout::Rect| {
+        Rect::from_min_max(pos2(r.min.x, r.min.y), pos2(r.max.x, r.max.y)).translate(offset)
+    };
     Ok(Picture {
         svg: w.finish(),
         size: vec2(width, height),
+        topics: placed.layout.nodes.iter().map(|r| to_picture(*r)).collect(),
+        bands: placed.layout.bands.iter().map(|b| to_picture(*b)).collect(),
     })
 }
 
@@ -210,6 +239,8 @@ struct Writer {
     out: String,
     /// What each topic links to, before its id (`Some("t-")`: `#t-rag`), in a handout.
     link: Option<String>,
+    /// The topics lit (a spotlit topic and its chain); the others are faded.
+    lit: Option<Vec<bool>>,
 }
 
 impl Writer {
@@ -228,7 +259,11 @@ impl Writer {
             title = escape(&roadmap.title),
             desc = escape(&roadmap.description),
         );
-        let mut w = Self { out, link: None };
+        let mut w = Self {
+            out,
+            link: None,
+            lit: None,
+        };
         w.out.push_str("<rect width=\"100%\" height=\"100%\"");
         w.fill(colours.background);
         w.out.push_str("/>\n");
@@ -325,12 +360,27 @@ impl Writer {
         }
         self.out.push_str(">\n");
         for k in 0..placed.layout.edges.len() {
-            let edge = items::edge(placed, k, colours);
+            let mut edge = items::edge(placed, k, colours);
             let points: Vec<Pos2> = edge.route.iter().map(|p| pos2(p.x, p.y) + offset).collect();
             let Some(arrow) = items::arrow(&points, direction, edge.head) else {
                 continue;
             };
-            self.out.push_str("<path d=\"");
+            let (a, b) = placed.edges[k];
+            let lit = self.lit.as_ref().map(|lit| lit[a] && lit[b]);
+            match lit {
+                Some(true) => {
+                    edge.colour = colours.edge_highlight;
+                    let _ = write!(
+                        self.out,
+                        "<path stroke-width=\"{}\"",
+                        num(crate::picture::palette::EDGE_HIGHLIGHT_WIDTH)
+                    );
+                    self.colour_attr("stroke", edge.colour);
+                    self.out.push_str(" d=\"");
+                }
+                Some(false) => self.out.push_str("<path opacity=\"0.25\" d=\""),
+                None => self.out.push_str("<path d=\""),
+            }
             if let Some(first) = arrow.curves.first() {
                 let _ = write!(self.out, "M{} {}", num(first[0].x), num(first[0].y));
             }
@@ -347,7 +397,13 @@ impl Writer {
                 );
             }
             self.out.push_str("\"/>\n");
-            self.polygon(&arrow.head, edge.colour);
+            if lit == Some(false) {
+                self.out.push_str("<g opacity=\"0.25\">");
+                self.polygon(&arrow.head, edge.colour);
+                self.out.push_str("</g>\n");
+            } else {
+                self.polygon(&arrow.head, edge.colour);
+            }
         }
         self.out.push_str("</g>\n");
     }
@@ -368,11 +424,13 @@ impl Writer {
                     escape(&topic.id)
                 );
             }
+            let faded = self.lit.as_ref().is_some_and(|lit| !lit[i]);
             let _ = write!(
                 self.out,
-                "<g id=\"topic-{}\" class=\"topic {}\">\n<title>{} ({})</title>\n",
+                "<g id=\"topic-{}\" class=\"topic {}\"{}>\n<title>{} ({})</title>\n",
                 escape(&topic.id),
                 items::word(progress),
+                if faded { " opacity=\"0.3\"" } else { "" },
                 escape(&topic.title),
                 items::word(progress),
             );

@@ -111,6 +111,7 @@ impl ExportDialog {
             Format::Png => "Map picture, PNG (.png)",
             Format::Pdf => "Map and topic notes, PDF (.pdf)",
             Format::Html => "Handout, one web page (.html)",
+            Format::Slides => "Slide deck, 16:9 PDF (.pdf)",
         }
     }
 

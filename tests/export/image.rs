@@ -552,3 +552,67 @@ fn phase_labels_sit_over_the_arrows_on_a_backing() {
         );
     }
 }
+
+/// The slide deck: every page 16:9; the title, then each phase and each of its topics in
+/// presentation order, then where the user stands; each topic's title and rationale on its
+/// page as text, and its sources as link annotations.
+#[test]
+fn the_slide_deck_has_a_slide_per_topic_with_its_words_and_links() {
+    let loaded = model::bundled().unwrap();
+    let bytes = make(Format::Slides, &loaded, &Options::default());
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let pages = doc.get_pages();
+    let phases = loaded.roadmap.phases.len();
+    let topics = loaded.roadmap.topics.len();
+    assert_eq!(
+        pages.len(),
+        1 + phases + topics + 1,
+        "title, phases, topics, closing"
+    );
+    for &id in pages.values() {
+        let b = media_box(&doc, id);
+        assert!(
+            ((b[2] - b[0]) / (b[3] - b[1]) - 16.0 / 9.0).abs() < 1e-3,
+            "{b:?}"
+        );
+    }
+    let squash = |n: u32| {
+        let text = doc.extract_text(&[n]).unwrap();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    assert!(squash(1).contains("Amazon Bedrock first, then Amazon SageMaker"));
+    // Phase by phase, in the order presenting shows them.
+    let mut n = 2;
+    let order = loaded.graph.topological_order();
+    for phase in loaded.roadmap.phases_in_order() {
+        assert!(squash(n).contains(&phase.title), "page {n}");
+        n += 1;
+        for &i in order
+            .iter()
+            .filter(|&&i| loaded.roadmap.topics[i].phase == phase.id)
+        {
+            let t = &loaded.roadmap.topics[i];
+            let text = squash(n);
+            assert!(text.contains(&t.title), "page {n}: {}", t.title);
+            let rationale = loaded.plain(&t.rationale);
+            let squashed: String = rationale.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                text.contains(&squashed),
+                "page {n}: the rationale of {} is cut",
+                t.id
+            );
+            let mut links = link_targets(&doc, pages[&n]);
+            links.sort();
+            let mut urls: Vec<String> = t.sources.iter().map(|s| s.url.clone()).collect();
+            urls.sort();
+            urls.dedup();
+            links.dedup();
+            assert_eq!(links, urls, "page {n}: {}", t.id);
+            n += 1;
+        }
+    }
+    assert!(squash(n).contains("Where we stand"));
+    // Private notes stay out of slides unless asked for.
+    let all: String = (1..=n).map(squash).collect();
+    assert!(!all.contains("secret: ask about quotas"));
+}
