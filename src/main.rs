@@ -74,7 +74,7 @@ fn main() -> ExitCode {
                                 .is_none_or(|f| !f.is_picture())),
                     phase,
                     default_hours,
-                    dark: theme == cli::Theme::Dark,
+                    look: theme.into(),
                     scale,
                     direction: layers.into(),
                     paper: match paper {

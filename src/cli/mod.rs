@@ -487,6 +487,18 @@ pub enum Theme {
     Light,
     /// Light text on a dark background.
     Dark,
+    /// White on black with strong outlines, for projectors.
+    HighContrast,
+}
+
+impl From<Theme> for crate::picture::palette::Look {
+    fn from(theme: Theme) -> Self {
+        match theme {
+            Theme::Light => Self::Light,
+            Theme::Dark => Self::Dark,
+            Theme::HighContrast => Self::HighContrast,
+        }
+    }
 }
 
 /// Which way an exported map's layers run.

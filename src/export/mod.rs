@@ -130,8 +130,8 @@ pub struct Options {
     pub hours_per_week: f64,
     /// For the study plan: hours assumed for a topic without an estimate.
     pub default_hours: f64,
-    /// For pictures: draw the map in dark colours.
-    pub dark: bool,
+    /// For pictures: the colours of the map (light, dark, or high contrast for projectors).
+    pub look: crate::picture::palette::Look,
     /// For PNG: pixels per point (2 gives sharp text on a projector).
     pub scale: f32,
     /// For pictures: which way the map's layers run. Top to bottom gives a roadmap of many
@@ -188,7 +188,7 @@ impl Default for Options {
             start: "2026-01-05".to_owned(),
             hours_per_week: 5.0,
             default_hours: 3.0,
-            dark: false,
+            look: crate::picture::palette::Look::Light,
             scale: 2.0,
             direction: crate::layout::Direction::LeftToRight,
             paper: Paper::A4,

@@ -80,7 +80,31 @@ pub fn export(personal: &Personal<'_>, options: &Options) -> Result<Vec<u8>, Exp
     if personal.has_progress() {
         slides.push(closing_slide(&mut setter, personal));
     }
-    write(&setter, &slides, &roadmap.title)
+    let background = recolour(&mut slides, options.look);
+    write(&setter, &slides, &roadmap.title, background)
+}
+
+/// Sets the slides' words in the look's colours, as the map is: returns the background to
+/// paint, none for the light look (the page's own white).
+fn recolour(slides: &mut [Slide], look: crate::picture::palette::Look) -> Option<[u8; 3]> {
+    use crate::picture::palette::{Look, Palette};
+    if look == Look::Light {
+        return None;
+    }
+    let palette = Palette::new(look);
+    let rgb = |c: egui::Color32| [c.r(), c.g(), c.b()];
+    let (text, faint, links) = (rgb(palette.text), rgb(palette.edge), rgb(palette.selection));
+    for op in slides.iter_mut().flat_map(|s| s.ops.iter_mut()) {
+        if let Op::Text { colour, .. } = op {
+            *colour = match *colour {
+                c if c == INK => text,
+                c if c == MUTED => faint,
+                c if c == LINK => links,
+                c => c,
+            };
+        }
+    }
+    Some(rgb(palette.background))
 }
 
 /// Reads a picture for drawing.
@@ -385,7 +409,12 @@ fn closing_slide(setter: &mut Setter, personal: &Personal<'_>) -> Slide {
 }
 
 /// Writes the slides into a PDF.
-fn write(setter: &Setter, slides: &[Slide], title: &str) -> Result<Vec<u8>, ExportError> {
+fn write(
+    setter: &Setter,
+    slides: &[Slide],
+    title: &str,
+    background: Option<[u8; 3]>,
+) -> Result<Vec<u8>, ExportError> {
     let failed = |what: &str| ExportError::Failed(format!("cannot {what} in the PDF"));
     let mut document = krilla::Document::new();
     document.set_metadata(
@@ -397,6 +426,20 @@ fn write(setter: &Setter, slides: &[Slide], title: &str) -> Result<Vec<u8>, Expo
     for slide in slides {
         let mut page = document.start_page_with(settings.clone());
         let mut surface = page.surface();
+        if let Some([r, g, b]) = background
+            && let Some(path) =
+                krilla::geom::Rect::from_xywh(0.0, 0.0, SLIDE.0, SLIDE.1).and_then(|rect| {
+                    let mut p = PathBuilder::new();
+                    p.push_rect(rect);
+                    p.finish()
+                })
+        {
+            surface.set_fill(Some(krilla::paint::Fill {
+                paint: krilla::color::rgb::Color::new(r, g, b).into(),
+                ..krilla::paint::Fill::default()
+            }));
+            surface.draw_path(&path);
+        }
         if let Some((tree, frame, area)) = &slide.map {
             let size = tree.size();
             // The frame fills the area as far as its shape allows, never much larger than

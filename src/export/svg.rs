@@ -13,7 +13,7 @@ use crate::fonts;
 use crate::layout::Direction;
 use crate::model::{LoadedRoadmap, Standing, Status};
 use crate::picture::items::{self, Legend, Pen};
-use crate::picture::palette::{Look, Palette};
+use crate::picture::palette::Palette;
 use crate::picture::place::{self as scene, Placed};
 
 /// Space around the picture, in points.
@@ -82,11 +82,7 @@ pub fn picture_with(
         progress: personal.progress,
     };
     let overview = personal.overview();
-    let colours = Palette::new(if options.dark {
-        Look::Dark
-    } else {
-        Look::Light
-    });
+    let colours = Palette::new(options.look);
 
     let texts = Texts::new(&personal, &overview);
     let extra = fonts::fallbacks_for(fonts::roadmap_chars(&loaded.roadmap));

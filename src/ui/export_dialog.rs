@@ -30,7 +30,7 @@ pub struct ExportDialog {
     phase: Option<String>,
     start: String,
     hours_per_week: f64,
-    dark: bool,
+    look: crate::picture::palette::Look,
     scale: f32,
     direction: crate::layout::Direction,
     /// The typed path, when there is no file dialog.
@@ -63,7 +63,7 @@ impl ExportDialog {
             phase: None,
             start: crate::model::plan::today().to_string(),
             hours_per_week: crate::model::plan::DEFAULT_HOURS_PER_WEEK,
-            dark: false,
+            look: crate::picture::palette::Look::Light,
             scale: 2.0,
             direction,
             paper: crate::export::Paper::from_locale(|v| std::env::var(v).ok()),
@@ -92,7 +92,7 @@ impl ExportDialog {
             phase: self.phase.clone(),
             start: self.start.clone(),
             hours_per_week: self.hours_per_week,
-            dark: self.dark,
+            look: self.look,
             scale: self.scale,
             direction: self.direction,
             paper: self.paper,
@@ -155,9 +155,11 @@ impl ExportDialog {
                 );
                 if self.format.is_picture() {
                     ui.horizontal(|ui| {
+                        use crate::picture::palette::Look;
                         ui.label("Colours");
-                        ui.radio_value(&mut self.dark, false, "Light");
-                        ui.radio_value(&mut self.dark, true, "Dark");
+                        ui.radio_value(&mut self.look, Look::Light, "Light");
+                        ui.radio_value(&mut self.look, Look::Dark, "Dark");
+                        ui.radio_value(&mut self.look, Look::HighContrast, "High contrast");
                     });
                     ui.horizontal(|ui| {
                         use crate::layout::Direction;

@@ -7,6 +7,7 @@ use crate::common::media_box;
 use roadmap::export::{self, Format, Options, Personal, png, svg};
 use roadmap::fonts;
 use roadmap::model::{self, LoadedRoadmap, Progress, Status};
+use roadmap::picture::palette::Look;
 
 fn progress(loaded: &LoadedRoadmap) -> Progress {
     let mut p = Progress::new(&loaded.roadmap.id);
@@ -98,7 +99,7 @@ fn the_dark_theme_changes_the_background_and_one_phase_keeps_only_its_topics() {
         Format::Svg,
         &loaded,
         &Options {
-            dark: true,
+            look: roadmap::picture::palette::Look::Dark,
             ..Options::default()
         },
     ))
@@ -163,16 +164,17 @@ fn the_png_decodes_at_the_scale_asked_for() {
         )
         .unwrap()
     };
-    for (scale, dark) in [(1.0, false), (2.0, true)] {
+    for (scale, look) in [(1.0, Look::Light), (2.0, Look::Dark)] {
         let bytes = make(
             Format::Png,
             &loaded,
             &Options {
                 scale,
-                dark,
+                look,
                 ..Options::default()
             },
         );
+        let dark = look == Look::Dark;
         let image = image::load_from_memory_with_format(&bytes, image::ImageFormat::Png)
             .unwrap()
             .to_rgba8();

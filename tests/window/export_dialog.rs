@@ -140,7 +140,7 @@ fn a_dark_png_saves_off_the_window_thread_and_matches_the_exporter() {
         },
         &Options {
             notes: false,
-            dark: true,
+            look: roadmap::picture::palette::Look::Dark,
             ..Options::default()
         },
     )
