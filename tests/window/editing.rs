@@ -566,3 +566,41 @@ fn a_file_changed_on_disk_never_reloads_over_unsaved_edits() {
     assert_eq!(state.roadmap().roadmap.topics[0].title, "Theirs");
     assert!(!state.unsaved());
 }
+
+/// Delete removes the selected topic and its links; when others need it, it asks first, and
+/// Cancel keeps everything.
+#[test]
+fn deleting_a_topic_others_need_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = editable(dir.path());
+    select(&mut harness, "knowledge-bases");
+    let before = harness.state().roadmap().roadmap.clone();
+    let needing = harness
+        .state()
+        .roadmap()
+        .graph
+        .unlocks(topic(&harness, "knowledge-bases"))
+        .len();
+    assert!(needing > 0);
+    harness.key_press(Key::Delete);
+    harness.run();
+    harness.get_by_label("Delete “Bedrock Knowledge Bases”?");
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert_eq!(harness.state().roadmap().roadmap, before, "Cancel keeps it");
+
+    harness.key_press(Key::Delete);
+    harness.run();
+    harness.get_by_label("Delete").click();
+    harness.run();
+    let after = &harness.state().roadmap().roadmap;
+    assert_eq!(after.topics.len(), before.topics.len() - 1);
+    assert!(
+        after.topics.iter().all(|t| t.id != "knowledge-bases"
+            && !t.prerequisites.contains(&"knowledge-bases".to_owned()))
+    );
+    // Undo brings it back, links and all.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run();
+    assert_eq!(harness.state().roadmap().roadmap, before);
+}
