@@ -21,6 +21,8 @@ fn main() -> ExitCode {
             cli::check(file.as_deref(), strict, &mut out, &mut err)
         }
         Some(Command::Schema) => cli::schema(&mut out),
+        Some(Command::Completions { shell }) => cli::completions(shell, &mut out),
+        Some(Command::Manual) => cli::manual(&mut out),
         Some(Command::Fmt { check, file }) => cli::fmt(&file, check, &mut out, &mut err),
         Some(Command::Bench { sizes }) => cli::bench(&sizes, &mut out, &mut err),
         Some(Command::Mark {

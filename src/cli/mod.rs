@@ -76,6 +76,13 @@ pub enum Command {
     },
     /// Print the JSON Schema of the roadmap format.
     Schema,
+    /// Print shell completions for bash, zsh, fish, elvish or powershell.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), made from the same definitions as --help.
+    Manual,
     /// Record where a topic stands, and print how far the roadmap is done.
     Mark {
         /// Id of the topic, as in the roadmap file.
@@ -232,6 +239,8 @@ impl Command {
         match self {
             Self::Check { .. } => "check",
             Self::Schema => "schema",
+            Self::Completions { .. } => "completions",
+            Self::Manual => "manual",
             Self::Fmt { .. } => "fmt",
             Self::Mark { .. } => "mark",
             Self::Status { .. } => "status",
@@ -286,6 +295,36 @@ pub fn bench(sizes: &[usize], out: &mut impl Write, err: &mut impl Write) -> Exi
             let _ = writeln!(err, "error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `roadmap completions SHELL`: the completion script for `roadmap` in that shell.
+pub fn completions(shell: clap_complete::Shell, out: &mut impl Write) -> ExitCode {
+    let mut command = Cli::command();
+    clap_complete::generate(shell, &mut command, "roadmap", out);
+    ExitCode::SUCCESS
+}
+
+/// `roadmap manual`: the manual page, `roadmap.1`, with a section per subcommand.
+pub fn manual(out: &mut impl Write) -> ExitCode {
+    let command = Cli::command();
+    let mut page = Vec::new();
+    let written = clap_mangen::Man::new(command.clone())
+        .render(&mut page)
+        .and_then(|()| {
+            // Each subcommand's options follow, as `roadmap help COMMAND` gives them.
+            for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
+                let name = format!("roadmap {}", sub.get_name());
+                let man = clap_mangen::Man::new(sub.clone().bin_name(name.clone()));
+                page.extend_from_slice(format!(".SH \"{}\"\n", name.to_uppercase()).as_bytes());
+                man.render_synopsis_section(&mut page)?;
+                man.render_options_section(&mut page)?;
+            }
+            out.write_all(&page)
+        });
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(_) => ExitCode::FAILURE,
     }
 }
 

@@ -6,5 +6,6 @@ mod common;
 mod bench;
 mod check;
 mod fmt;
+mod install;
 mod plan;
 mod progress;
