@@ -112,10 +112,10 @@ pub enum Command {
         /// Roadmap file (default: the bundled roadmap).
         file: Option<PathBuf>,
     },
-    /// Export the roadmap with your progress: md, json, svg, png, pdf, slides, html, dot, mermaid or ics.
+    /// Export the roadmap with your progress: md, json, svg, png, pdf, slides, html, canvas, drawio, dot, mermaid or ics.
     /// Output goes to standard output unless --output names a file.
     Export {
-        /// md, json, svg, png, pdf, slides, html, dot, mermaid or ics.
+        /// md, json, svg, png, pdf, slides, html, canvas, drawio, dot, mermaid or ics.
         #[arg(long, value_name = "FORMAT")]
         format: String,
         /// Write to this file instead of standard output.

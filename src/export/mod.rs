@@ -2,7 +2,9 @@
 //! formats people pass around. Every exporter is a pure function of its input: the same roadmap,
 //! progress and options give the same bytes on every run.
 
+pub mod canvas;
 pub mod dot;
+pub mod drawio;
 pub mod html;
 pub mod ics;
 pub mod json;
@@ -38,11 +40,15 @@ pub enum Format {
     Html,
     /// A 16:9 slide deck (PDF): the title, each phase, each topic with its chain lit.
     Slides,
+    /// JSON Canvas, the format of Obsidian Canvas.
+    Canvas,
+    /// A draw.io (diagrams.net) diagram.
+    Drawio,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 12] = [
         Format::Markdown,
         Format::Json,
         Format::Svg,
@@ -50,6 +56,8 @@ impl Format {
         Format::Pdf,
         Format::Slides,
         Format::Html,
+        Format::Canvas,
+        Format::Drawio,
         Format::Dot,
         Format::Mermaid,
         Format::Ics,
@@ -69,6 +77,8 @@ impl Format {
             Self::Pdf => "pdf",
             Self::Html => "html",
             Self::Slides => "slides",
+            Self::Canvas => "canvas",
+            Self::Drawio => "drawio",
         }
     }
 
@@ -92,6 +102,8 @@ impl Format {
             // A deck is a PDF too.
             Self::Pdf | Self::Slides => "pdf",
             Self::Html => "html",
+            Self::Canvas => "canvas",
+            Self::Drawio => "drawio",
         }
     }
 
@@ -112,7 +124,13 @@ impl Format {
     pub fn carries_notes(self) -> bool {
         matches!(
             self,
-            Self::Markdown | Self::Json | Self::Ics | Self::Pdf | Self::Html | Self::Slides
+            Self::Markdown
+                | Self::Json
+                | Self::Ics
+                | Self::Pdf
+                | Self::Html
+                | Self::Slides
+                | Self::Canvas
         )
     }
 }
@@ -296,5 +314,7 @@ pub fn export(
         Format::Pdf => pdf::export(personal, options),
         Format::Html => html::export(personal, options).map(String::into_bytes),
         Format::Slides => slides::export(personal, options),
+        Format::Canvas => canvas::export(personal, options).map(String::into_bytes),
+        Format::Drawio => drawio::export(personal, options).map(String::into_bytes),
     }
 }

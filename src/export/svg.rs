@@ -36,6 +36,8 @@ pub struct Picture {
     pub topics: Vec<Rect>,
     /// Each phase's band in the picture, in phase order.
     pub bands: Vec<Rect>,
+    /// Each arrow: (prerequisite, topic) by topic index, and the points it runs through.
+    pub arrows: Vec<((usize, usize), Vec<Pos2>)>,
 }
 
 /// What a picture draws besides the map: links from the topics, a topic lit with its chain.
@@ -167,6 +169,17 @@ pub fn picture_with(
         size: vec2(width, height),
         topics: placed.layout.nodes.iter().map(|r| to_picture(*r)).collect(),
         bands: placed.layout.bands.iter().map(|b| to_picture(*b)).collect(),
+        arrows: placed
+            .edges
+            .iter()
+            .zip(&placed.layout.edges)
+            .map(|(&ends, route)| {
+                (
+                    ends,
+                    route.iter().map(|p| pos2(p.x, p.y) + offset).collect(),
+                )
+            })
+            .collect(),
     })
 }
 

@@ -112,6 +112,8 @@ impl ExportDialog {
             Format::Pdf => "Map and topic notes, PDF (.pdf)",
             Format::Html => "Handout, one web page (.html)",
             Format::Slides => "Slide deck, 16:9 PDF (.pdf)",
+            Format::Canvas => "Obsidian Canvas (.canvas)",
+            Format::Drawio => "draw.io diagram (.drawio)",
         }
     }
 

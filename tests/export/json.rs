@@ -168,7 +168,7 @@ fn an_unknown_format_or_phase_is_refused() {
         .args(["export", "--format", "jsn"])
         .assert()
         .code(1)
-        .stderr("error: unknown format `jsn` (did you mean `json`?); formats: md, json, svg, png, pdf, slides, html, dot, mermaid, ics\n");
+        .stderr("error: unknown format `jsn` (did you mean `json`?); formats: md, json, svg, png, pdf, slides, html, canvas, drawio, dot, mermaid, ics\n");
     let dir = tempfile::tempdir().unwrap();
     common::roadmap_command()
         .args([

@@ -5,5 +5,6 @@ mod common;
 
 mod html;
 mod image;
+mod interchange;
 mod json;
 mod text;
