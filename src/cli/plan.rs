@@ -93,6 +93,13 @@ pub fn plan_text(loaded: &LoadedRoadmap, progress: &Progress, plan: &Plan) -> St
     );
     match plan.defaulted() {
         0 => out.push_str(".\n"),
+        1 => {
+            let _ = writeln!(
+                out,
+                " (1 without an estimate counts {} h).",
+                hours_text(plan.default_hours)
+            );
+        }
         n => {
             let _ = writeln!(
                 out,

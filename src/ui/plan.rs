@@ -174,10 +174,11 @@ fn dates_ui(ui: &mut egui::Ui, loaded: &LoadedRoadmap, progress: &Progress, made
     ui.label(RichText::new(format!("All: by {}", day(end))).strong());
     let defaulted = made.defaulted();
     if defaulted > 0 {
-        ui.weak(format!(
-            "{defaulted} topic{} without an estimate count {DEFAULT_TOPIC_HOURS} h.",
-            if defaulted == 1 { "" } else { "s" }
-        ));
+        ui.weak(if defaulted == 1 {
+            format!("1 topic without an estimate counts {DEFAULT_TOPIC_HOURS} h.")
+        } else {
+            format!("{defaulted} topics without an estimate count {DEFAULT_TOPIC_HOURS} h each.")
+        });
     }
     egui::CollapsingHeader::new("Week by week")
         .id_salt("plan-weeks")
