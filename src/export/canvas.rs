@@ -75,14 +75,8 @@ fn at(v: f32) -> i64 {
 
 /// The personal roadmap as a JSON Canvas.
 pub fn export(personal: &Personal<'_>, options: &Options) -> Result<String, ExportError> {
-    let subset;
-    let loaded = match &options.phase {
-        Some(phase) => {
-            subset = personal.loaded.one_phase(phase);
-            &subset
-        }
-        None => personal.loaded,
-    };
+    let drawn = personal.drawn(options);
+    let loaded = drawn.as_ref();
     let personal = Personal {
         loaded,
         progress: personal.progress,

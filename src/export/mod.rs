@@ -242,6 +242,15 @@ impl Personal<'_> {
             .collect()
     }
 
+    /// The roadmap a picture of these options draws: one phase standing alone, or the whole.
+    #[must_use]
+    pub fn drawn(&self, options: &Options) -> std::borrow::Cow<'_, LoadedRoadmap> {
+        match &options.phase {
+            Some(phase) => std::borrow::Cow::Owned(self.loaded.one_phase(phase)),
+            None => std::borrow::Cow::Borrowed(self.loaded),
+        }
+    }
+
     /// Progress read against the graph.
     #[must_use]
     pub fn overview(&self) -> Overview {

@@ -66,14 +66,8 @@ pub fn picture_with(
     options: &Options,
     extras: &Extras,
 ) -> Result<Picture, ExportError> {
-    let subset;
-    let loaded = match &options.phase {
-        Some(phase) => {
-            subset = personal.loaded.one_phase(phase);
-            &subset
-        }
-        None => personal.loaded,
-    };
+    let drawn = personal.drawn(options);
+    let loaded = drawn.as_ref();
     if loaded.roadmap.topics.is_empty() {
         return Err(ExportError::Options(
             "there are no topics to draw".to_owned(),
