@@ -24,6 +24,9 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => cli::completions(shell, &mut out),
         Some(Command::Manual) => cli::manual(&mut out),
         Some(Command::Fmt { check, file }) => cli::fmt(&file, check, &mut out, &mut err),
+        Some(Command::Import { file, output }) => {
+            cli::import(&file, output.as_deref(), &mut out, &mut err)
+        }
         Some(Command::Bench { sizes }) => cli::bench(&sizes, &mut out, &mut err),
         Some(Command::Mark {
             topic,

@@ -120,7 +120,7 @@ impl RoadmapApp {
         let (title, label, button) = match prompt.purpose {
             Purpose::Open => (
                 "Open roadmap from a path",
-                "Path of a roadmap file (JSON):",
+                "Path of a roadmap, an Obsidian canvas or a roadmap.sh file:",
                 "Open",
             ),
             Purpose::SaveAs => ("Save roadmap as", "Save to this file (JSON):", "Save"),

@@ -13,7 +13,12 @@ use crate::ui::file_dialog::{NO_DIALOG_NOTE, NO_DIALOG_WITHIN, file_dialog_reach
 
 /// How an attempt to open a roadmap ended, reported from the thread that ran it.
 pub(super) enum OpenOutcome {
-    Loaded(PathBuf, Box<LoadedRoadmap>),
+    /// A roadmap read from the file; for another tool's file, what the import did.
+    Loaded(
+        PathBuf,
+        Box<LoadedRoadmap>,
+        Option<crate::model::import::Report>,
+    ),
     Failed(LoadError),
     Cancelled,
     /// The file dialog closed at once without a choice: there is no dialog on this system.
@@ -28,8 +33,8 @@ pub(super) enum FontCheck {
 }
 
 pub(super) fn load_outcome(path: PathBuf) -> OpenOutcome {
-    match crate::model::load_file(&path) {
-        Ok(loaded) => OpenOutcome::Loaded(path, Box::new(loaded)),
+    match crate::model::import::open_file(&path) {
+        Ok(opened) => OpenOutcome::Loaded(path, Box::new(opened.loaded), opened.report),
         Err(problems) => OpenOutcome::Failed(problems),
     }
 }
@@ -84,6 +89,8 @@ pub(super) struct Document {
     pub(super) on_disk: Option<crate::model::Roadmap>,
     /// Whether the roadmap has changes its file does not have.
     pub(super) unsaved: bool,
+    /// Another tool's file the roadmap was imported from (it has no file of its own yet).
+    pub(super) imported_from: Option<PathBuf>,
 }
 
 impl Document {
@@ -104,6 +111,7 @@ impl Document {
             reload_problems: None,
             progress_folder: None,
             keep_progress_file: false,
+            imported_from: None,
         }
     }
 
@@ -176,7 +184,9 @@ impl RoadmapApp {
             move || {
                 let mut dialog = rfd::FileDialog::new()
                     .set_title("Open roadmap")
-                    .add_filter("Roadmap (JSON)", &["json"]);
+                    .add_filter("Roadmaps and canvases", &["json", "canvas"])
+                    .add_filter("Roadmap (JSON)", &["json"])
+                    .add_filter("Obsidian canvas", &["canvas"]);
                 if let Some(dir) = start_dir {
                     dialog = dialog.set_directory(dir);
                 }
@@ -224,21 +234,31 @@ impl RoadmapApp {
             OpenOutcome::NoDialog => {
                 self.path_prompt = Some(PathPrompt::new(self.current_path(), Some(NO_DIALOG_NOTE)));
             }
-            OpenOutcome::Loaded(path, loaded) => {
-                self.doc.on_disk = Some(loaded.roadmap.clone());
+            OpenOutcome::Loaded(path, loaded, report) => {
+                let imported = report.is_some();
+                // Another tool's file is never written over: the import is a new roadmap that
+                // Save asks a place for, beside the file it came from.
+                self.doc.on_disk = (!imported).then(|| loaded.roadmap.clone());
                 self.doc.bundled = false;
-                self.doc.unsaved = false;
-                self.editing = false;
+                self.doc.unsaved = imported;
+                // An import has everything but its texts still to write: it opens for editing,
+                // with its warnings listed.
+                self.editing = imported;
                 self.warnings = None;
                 self.doc.loaded = *loaded;
                 self.doc.fonts = FontCheck::Pending;
-                self.doc.file = Some(path);
+                self.doc.imported_from = imported.then(|| path.clone());
+                self.doc.file = (!imported).then_some(path);
                 self.selected = None;
                 self.problems = None;
                 self.doc.reload_problems = None;
                 self.map.reset();
                 self.switch_tracker();
-                self.save_settings();
+                if let Some(report) = report {
+                    self.doc.tracker.add_info(&report.lines().join("\n"));
+                } else {
+                    self.save_settings();
+                }
                 self.offer_recovery();
             }
             OpenOutcome::Failed(problems) => {

@@ -195,15 +195,16 @@ impl RoadmapApp {
         }
     }
 
-    /// Where a new file is suggested: beside the open file, or in the data folder's
-    /// `roadmaps` folder for a copy of the bundled roadmap or a new roadmap.
+    /// Where a new file is suggested: beside the open file (or the file it was imported from),
+    /// or in the data folder's `roadmaps` folder for a copy of the bundled roadmap or a new one.
     fn suggested_path(&self, copy: bool) -> PathBuf {
         let id = if copy {
             self.copy_id()
         } else {
             self.doc.loaded.roadmap.id.clone()
         };
-        let folder = match (&self.doc.file, self.doc.data_folder()) {
+        let beside = self.doc.file.as_ref().or(self.doc.imported_from.as_ref());
+        let folder = match (beside, self.doc.data_folder()) {
             (Some(file), _) if !self.doc.bundled => file.parent().map(Path::to_path_buf),
             (_, Some(data)) => Some(data.join("roadmaps")),
             _ => None,
@@ -311,6 +312,7 @@ impl RoadmapApp {
         self.warnings = None;
         self.doc.loaded = loaded;
         self.doc.file = None;
+        self.doc.imported_from = None;
         self.doc.bundled = false;
         self.doc.on_disk = None;
         self.doc.unsaved = true;

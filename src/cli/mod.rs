@@ -9,10 +9,14 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory as _, Parser, Subcommand};
 
 mod files;
+mod import;
 mod plan;
+mod status;
 
 pub use files::{check, fmt};
+pub use import::import;
 pub use plan::plan;
+pub use status::status;
 
 use crate::export;
 use crate::model::{self, LoadError, LoadedRoadmap, Overview, Progress, Status};
@@ -73,6 +77,16 @@ pub enum Command {
         check: bool,
         /// Roadmap file.
         file: PathBuf,
+    },
+    /// Make a roadmap file from another tool's: an Obsidian canvas (JSON Canvas) or a
+    /// roadmap.sh roadmap (React Flow JSON), told by its content. Writes the roadmap in the
+    /// canonical form and says on standard error what was made and what was left out.
+    Import {
+        /// The canvas or roadmap.sh file.
+        file: PathBuf,
+        /// Write the roadmap to this file instead of standard output.
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
     },
     /// Print the JSON Schema of the roadmap format.
     Schema,
@@ -242,6 +256,7 @@ impl Command {
             Self::Completions { .. } => "completions",
             Self::Manual => "manual",
             Self::Fmt { .. } => "fmt",
+            Self::Import { .. } => "import",
             Self::Mark { .. } => "mark",
             Self::Status { .. } => "status",
             Self::Plan { .. } => "plan",
@@ -251,12 +266,31 @@ impl Command {
     }
 }
 
-/// Loads FILE, or the bundled roadmap when none is given.
+/// Loads FILE, or the bundled roadmap when none is given. Another tool's file (a canvas, a
+/// roadmap.sh roadmap) is refused with the command that imports it.
 pub fn load(file: Option<&Path>) -> Result<LoadedRoadmap, LoadError> {
-    match file {
-        Some(path) => model::load_file(path),
-        None => model::bundled(),
-    }
+    let Some(path) = file else {
+        return model::bundled();
+    };
+    model::load_file(path).map_err(|e| {
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        match model::import::Format::of(&text) {
+            model::import::Format::Roadmap => e,
+            other => LoadError {
+                path: e.path,
+                diagnostics: vec![model::Diagnostic {
+                    line: 0,
+                    column: 0,
+                    message: format!(
+                        "this is a {} file, not a roadmap file: `roadmap import {}` makes a \
+                         roadmap of it, and File > Open in the window imports it",
+                        other.name(),
+                        path.display()
+                    ),
+                }],
+            },
+        }
+    })
 }
 
 /// Prints every problem of a failed load, one `FILE:LINE:COL: message` per line.
@@ -485,40 +519,6 @@ fn mark_in(
     Some(progress)
 }
 
-/// `roadmap status [FILE]`: progress per phase and overall, what can be started now, the way to
-/// the goal, and saved entries that match no topic.
-pub fn status(
-    file: Option<&Path>,
-    progress: Option<&Path>,
-    out: &mut impl Write,
-    err: &mut impl Write,
-) -> ExitCode {
-    let Some(loaded) = load_or_report(file, err) else {
-        return ExitCode::FAILURE;
-    };
-    let Some((path, opened)) = open_progress(&loaded, progress, err) else {
-        return ExitCode::FAILURE;
-    };
-    match &opened.notice {
-        Some(Notice::ReadOnly { problem }) => {
-            let _ = writeln!(err, "warning: {problem}");
-            let _ = writeln!(
-                err,
-                "warning: showing what this build can read of it; the file is left as it is"
-            );
-        }
-        Some(Notice::CannotRead { problem }) => {
-            let _ = writeln!(err, "error: {problem}");
-            return ExitCode::FAILURE;
-        }
-        Some(Notice::Recovered { .. }) | None => {}
-    }
-    match write_status(&loaded, &opened.progress, &path, out) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(_) => ExitCode::FAILURE,
-    }
-}
-
 /// The colours of an exported picture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Theme {
@@ -655,144 +655,4 @@ pub fn export_command(
             ExitCode::FAILURE
         }
     }
-}
-
-/// Width of the progress bars, in characters.
-const BAR_WIDTH: usize = 10;
-
-/// `[###.......]`-style bar; full only when everything is cleared.
-fn bar(done: usize, total: usize) -> String {
-    let filled = (done * BAR_WIDTH).checked_div(total).unwrap_or(0);
-    format!("{}{}", "#".repeat(filled), ".".repeat(BAR_WIDTH - filled))
-}
-
-/// Hours as `2`, `2.5`, `12.3`.
-fn hours(h: f64) -> String {
-    export::markdown::hours_text(h)
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn write_status(
-    loaded: &LoadedRoadmap,
-    progress: &Progress,
-    path: &Path,
-    out: &mut impl Write,
-) -> std::io::Result<()> {
-    let roadmap = &loaded.roadmap;
-    let topics = &roadmap.topics;
-    let overview = Overview::new(loaded, progress);
-    writeln!(out, "{} ({})", roadmap.title, roadmap.id)?;
-    writeln!(out, "Progress file: {}", path.display())?;
-
-    let mut rows: Vec<(String, (usize, usize))> = roadmap
-        .phases_in_order()
-        .iter()
-        .zip(overview.by_phase(loaded))
-        .enumerate()
-        .map(|(i, (phase, counts))| (format!("Phase {}: {}", i + 1, phase.title), counts))
-        .collect();
-    rows.push(("Overall".to_owned(), overview.cleared_of(0..topics.len())));
-    let width = rows
-        .iter()
-        .map(|(l, _)| l.chars().count())
-        .max()
-        .unwrap_or(0);
-    for (label, (done, total)) in &rows {
-        writeln!(
-            out,
-            "{label:<width$}  [{}] {done}/{total}",
-            bar(*done, *total)
-        )?;
-    }
-
-    let list = |out: &mut dyn Write, ids: &[usize]| -> std::io::Result<()> {
-        let width = ids
-            .iter()
-            .map(|&i| topics[i].id.chars().count())
-            .max()
-            .unwrap_or(0);
-        for &i in ids {
-            writeln!(out, "  {:<width$}  {}", topics[i].id, topics[i].title)?;
-        }
-        Ok(())
-    };
-    let doing: Vec<usize> = loaded
-        .graph
-        .topological_order()
-        .iter()
-        .copied()
-        .filter(|&i| overview.status[i] == Status::Doing)
-        .collect();
-    if !doing.is_empty() {
-        writeln!(out, "In progress:")?;
-        list(out, &doing)?;
-    }
-    let next = overview.next_up(loaded);
-    if !next.is_empty() {
-        writeln!(out, "Next up:")?;
-        list(out, &next)?;
-    } else if overview.status.iter().all(|s| s.is_cleared()) {
-        writeln!(out, "Next up: nothing, every topic is done or skipped")?;
-    } else {
-        writeln!(
-            out,
-            "Next up: nothing until the topics in progress are done"
-        )?;
-    }
-
-    if let Some(goal) = &progress.goal {
-        match loaded.graph.index_of(goal) {
-            None => writeln!(out, "Goal: {goal} (no such topic in this roadmap)")?,
-            Some(g) => {
-                writeln!(out, "Goal: {goal}  {}", topics[g].title)?;
-                let (open, total_hours) = overview.toward(loaded, g);
-                if open.is_empty() {
-                    writeln!(
-                        out,
-                        "  reached: it and everything before it are done or skipped"
-                    )?;
-                } else {
-                    let unestimated = open
-                        .iter()
-                        .filter(|&&i| topics[i].estimate_hours.is_none())
-                        .count();
-                    let caveat = if unestimated == 0 {
-                        String::new()
-                    } else {
-                        format!(
-                            " ({} without an estimate)",
-                            plural(unestimated, "topic", "topics")
-                        )
-                    };
-                    writeln!(
-                        out,
-                        "  {} to go, {} h estimated{caveat}",
-                        plural(open.len(), "topic", "topics"),
-                        hours(total_hours)
-                    )?;
-                }
-            }
-        }
-    }
-
-    let unmatched = progress.unmatched(&loaded.graph);
-    if !unmatched.is_empty() {
-        let (entries, verb) = if unmatched.len() == 1 {
-            ("entry", "matches")
-        } else {
-            ("entries", "match")
-        };
-        writeln!(
-            out,
-            "{} saved {entries} {verb} no topic in this roadmap",
-            unmatched.len()
-        )?;
-        for id in unmatched {
-            writeln!(out, "  {id}")?;
-        }
-    }
-    Ok(())
 }

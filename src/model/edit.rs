@@ -158,7 +158,9 @@ fn change(roadmap: &mut Roadmap, loaded: &LoadedRoadmap, edit: RoadmapEdit) -> R
             let used = roadmap.topics.iter().filter(|t| t.phase == id).count();
             if used > 0 {
                 return Err(Refused::Missing(format!(
-                    "phase `{id}` still holds {used} topics; move or remove them first"
+                    "phase `{id}` still holds {used} {}; move or remove {} first",
+                    if used == 1 { "topic" } else { "topics" },
+                    if used == 1 { "it" } else { "them" }
                 )));
             }
             roadmap.phases.remove(k);

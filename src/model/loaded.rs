@@ -39,11 +39,13 @@ impl LoadedRoadmap {
     #[must_use]
     pub fn summary_line(&self) -> String {
         let r = &self.roadmap;
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         format!(
-            "ok: {} topics, {} prerequisite links, {} phases",
-            r.topics.len(),
-            r.link_count(),
-            r.phases.len()
+            "ok: {}, {}, {}",
+            count(r.topics.len(), "topic", "topics"),
+            count(r.link_count(), "prerequisite link", "prerequisite links"),
+            count(r.phases.len(), "phase", "phases")
         )
     }
 }

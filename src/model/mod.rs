@@ -1,9 +1,10 @@
 //! The roadmap model: file format, loading and validation, graph queries, progress. No egui in
 //! here. Who uses whom, bottom up: `types` and `refs`; `graph`; `validate`; `progress`;
-//! `loaded`; `standing`, `personal`, `search`; `load`, `write`.
+//! `loaded`; `standing`, `personal`, `search`; `load`, `write`; `edit`, `import`.
 
 pub mod edit;
 pub mod graph;
+pub mod import;
 pub mod load;
 pub mod loaded;
 pub mod personal;

@@ -125,10 +125,12 @@ pub fn top_bar_ui(
 pub fn totals_text(loaded: &LoadedRoadmap) -> String {
     let roadmap = &loaded.roadmap;
     let hours: f64 = roadmap.topics.iter().filter_map(|t| t.estimate_hours).sum();
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let counts = format!(
-        "{} topics · {} phases",
-        roadmap.topics.len(),
-        roadmap.phases.len()
+        "{} · {}",
+        count(roadmap.topics.len(), "topic", "topics"),
+        count(roadmap.phases.len(), "phase", "phases")
     );
     if hours > 0.0 {
         format!("{counts} · about {} hours of study", hours.round())

@@ -6,6 +6,7 @@ mod common;
 mod bench;
 mod check;
 mod fmt;
+mod import;
 mod install;
 mod plan;
 mod progress;

@@ -171,7 +171,9 @@ fn phases_are_added_renamed_and_removed_only_when_empty() {
     let after = apply(&loaded, RoadmapEdit::AddPhase(third)).unwrap();
     assert_eq!(after.roadmap.phases.len(), 3);
     let refused = apply(&after, RoadmapEdit::RemovePhase("second".to_owned())).unwrap_err();
-    assert!(matches!(refused, Refused::Missing(m) if m.contains("still holds 1 topics")));
+    assert!(
+        matches!(refused, Refused::Missing(m) if m.contains("still holds 1 topic; move or remove it first"))
+    );
     let after = apply(&after, RoadmapEdit::RemovePhase("third".to_owned())).unwrap();
     assert_eq!(after.roadmap.phases.len(), 2);
 

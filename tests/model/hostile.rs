@@ -320,7 +320,7 @@ fn a_hundred_thousand_topic_chain_loads_without_overflowing_the_stack() {
     fs::write(&path, text).unwrap();
     assert_eq!(
         accepted(&path),
-        "ok: 100000 topics, 99999 prerequisite links, 1 phases"
+        "ok: 100000 topics, 99999 prerequisite links, 1 phase"
     );
 }
 

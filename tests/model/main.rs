@@ -9,6 +9,7 @@ mod corpus;
 mod edit;
 mod graph;
 mod hostile;
+mod import;
 mod layers;
 mod layout;
 mod plan;

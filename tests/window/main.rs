@@ -9,6 +9,7 @@ mod editing;
 mod export_dialog;
 mod filter;
 mod fonts;
+mod import;
 mod keyboard;
 mod map;
 mod outline;

@@ -128,18 +128,7 @@ impl<'t> Checker<'t> {
 
     /// Byte offset, within `slice` starting at `base`, of a `serde_json` error position.
     fn serde_offset(&self, base: usize, slice: &str, err: &serde_json::Error) -> usize {
-        if err.line() == 0 {
-            return base;
-        }
-        let line_start = if err.line() == 1 {
-            0
-        } else {
-            slice
-                .match_indices('\n')
-                .nth(err.line() - 2)
-                .map_or(slice.len(), |(i, _)| i + 1)
-        };
-        (base + line_start + err.column().max(1) - 1).min(self.text.len())
+        super::syntax::serde_offset(self.text, base, slice, err)
     }
 
     pub(super) fn parse(&mut self) -> Option<Roadmap> {

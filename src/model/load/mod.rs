@@ -88,6 +88,12 @@ pub fn bundled() -> Result<LoadedRoadmap, LoadError> {
 
 /// Reads and validates a roadmap file. Files over [`MAX_FILE_BYTES`] are refused unread.
 pub fn load_file(path: &Path) -> Result<LoadedRoadmap, LoadError> {
+    let bytes = read_limited(path)?;
+    load_bytes(&bytes, &path.display().to_string())
+}
+
+/// The bytes of a file of at most [`MAX_FILE_BYTES`]; a bigger one is refused unread.
+pub fn read_limited(path: &Path) -> Result<Vec<u8>, LoadError> {
     let shown = path.display().to_string();
     let file = std::fs::File::open(path).map_err(|e| {
         LoadError::whole_file(&shown, format!("cannot open the file: {}", io_words(&e)))
@@ -103,7 +109,10 @@ pub fn load_file(path: &Path) -> Result<LoadedRoadmap, LoadError> {
         .map_err(|e| {
             LoadError::whole_file(&shown, format!("cannot read the file: {}", io_words(&e)))
         })?;
-    load_bytes(&bytes, &shown)
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(&shown));
+    }
+    Ok(bytes)
 }
 
 /// Validates a roadmap from raw bytes; `path` only names the file in messages.
@@ -229,4 +238,52 @@ pub fn load_str(text: &str, path: &str) -> Result<LoadedRoadmap, LoadError> {
         });
     }
     Err(cx.into_error(path))
+}
+
+/// The first thing that keeps `text` from being strict JSON, at its byte offset and said as the
+/// loader says it; `None` when it is strict JSON. Readers of other tools' files start here.
+#[must_use]
+pub fn syntax_problem(text: &str) -> Option<(usize, String)> {
+    if text.trim().is_empty() {
+        return Some((0, "the file is empty".to_owned()));
+    }
+    let e = serde_json::from_str::<serde::de::IgnoredAny>(text).err()?;
+    let offset = syntax::serde_offset(text, 0, text, &e);
+    Some(syntax::syntax_error(text, offset, &e))
+}
+
+/// Byte offset in `text` of a `serde_json` error found in `slice`, a part of `text` that starts
+/// at byte `base`.
+#[must_use]
+pub fn serde_offset(text: &str, base: usize, slice: &str, err: &serde_json::Error) -> usize {
+    syntax::serde_offset(text, base, slice, err)
+}
+
+/// `serde_json`'s words for an error, without its own "at line … column …".
+#[must_use]
+pub fn serde_words(err: &serde_json::Error) -> String {
+    syntax::readable(syntax::serde_message(err))
+}
+
+/// Problems found at byte offsets of `text` as a [`LoadError`], sorted, each at its line and
+/// column.
+#[must_use]
+pub fn error_at(text: &str, path: &str, mut problems: Vec<(usize, String)>) -> LoadError {
+    problems.sort_by_key(|(offset, _)| *offset);
+    problems.dedup();
+    let index = LineIndex::new(text);
+    LoadError {
+        path: path.to_owned(),
+        diagnostics: problems
+            .into_iter()
+            .map(|(offset, message)| {
+                let (line, column) = index.position(text, offset);
+                Diagnostic {
+                    line,
+                    column,
+                    message,
+                }
+            })
+            .collect(),
+    }
 }

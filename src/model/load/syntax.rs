@@ -27,6 +27,22 @@ impl LineIndex {
     }
 }
 
+/// Byte offset in `text` of a `serde_json` error found in `slice`, which starts at `base`.
+pub(super) fn serde_offset(text: &str, base: usize, slice: &str, err: &serde_json::Error) -> usize {
+    if err.line() == 0 {
+        return base;
+    }
+    let line_start = if err.line() == 1 {
+        0
+    } else {
+        slice
+            .match_indices('\n')
+            .nth(err.line() - 2)
+            .map_or(slice.len(), |(i, _)| i + 1)
+    };
+    (base + line_start + err.column().max(1) - 1).min(text.len())
+}
+
 pub(super) fn kind_of(value: &Value) -> &'static str {
     match value {
         Value::StringLit(_) => "a string",
