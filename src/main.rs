@@ -140,6 +140,11 @@ fn main() -> ExitCode {
                     );
                 }
             }
+            // Another tool's file opens as File > Open imports it, over the bundled roadmap.
+            let foreign = file.take_if(|p| {
+                let text = std::fs::read_to_string(p).unwrap_or_default();
+                model::import::Format::of(&text) != model::import::Format::Roadmap
+            });
             let loaded = match cli::load(file.as_deref()) {
                 Ok(loaded) => loaded,
                 Err(e) => {
@@ -164,6 +169,9 @@ fn main() -> ExitCode {
             }
             if args.present {
                 app = app.presenting_on_start();
+            }
+            if let Some(path) = foreign {
+                app = app.importing_on_start(path);
             }
             run_window(app, args.screenshot, window_size)
         }

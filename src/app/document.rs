@@ -133,6 +133,14 @@ impl Document {
 }
 
 impl RoadmapApp {
+    /// Imports another tool's file (a canvas, a roadmap.sh roadmap) in the first frame, as
+    /// File > Open would: `roadmap my.canvas`.
+    #[must_use]
+    pub fn importing_on_start(mut self, path: PathBuf) -> Self {
+        self.import_on_start = Some(path);
+        self
+    }
+
     /// A personal roadmap file carries progress: it replaces what is recorded for its topics, as
     /// one change that Undo takes back.
     pub(super) fn restore_carried_progress(&mut self) {

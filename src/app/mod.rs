@@ -93,6 +93,8 @@ pub struct RoadmapApp {
     pending_look: Option<(crate::settings::ThemeChoice, f32)>,
     /// Start presenting once the map is laid out (`roadmap --present`).
     present_on_start: bool,
+    /// Another tool's file to import in the first frame (`roadmap my.canvas`).
+    import_on_start: Option<PathBuf>,
     /// Whether to try the system's file dialogs (tests turn them off).
     file_dialogs: bool,
     frames: Arc<AtomicU64>,
@@ -167,6 +169,7 @@ impl RoadmapApp {
             filters: ui::filter::Filters::default(),
             presenting: None,
             present_on_start: false,
+            import_on_start: None,
             file_dialogs: true,
             selected: None,
             view: View::Map,
@@ -388,6 +391,9 @@ impl RoadmapApp {
         self.go_on(ui.ctx());
         self.keep_recovery(ui.ctx());
         self.keep_title(ui.ctx());
+        if let Some(path) = self.import_on_start.take() {
+            self.open_path(ui.ctx(), path);
+        }
         if self.present_on_start && self.map.is_ready() {
             self.present_on_start = false;
             self.apply(ui.ctx(), Command::Present);

@@ -124,3 +124,32 @@ fn a_broken_canvas_shows_its_problem_and_the_roadmap_stays() {
     );
     assert_eq!(harness.state().roadmap().roadmap, before);
 }
+
+#[test]
+fn a_canvas_named_on_the_command_line_is_imported_in_the_first_frames() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("study.canvas");
+    std::fs::write(
+        &file,
+        r#"{"nodes": [
+  {"id": "a", "type": "text", "x": 0, "y": 0, "width": 200, "height": 60, "text": "Alpha\nThe first."},
+  {"id": "b", "type": "text", "x": 300, "y": 0, "width": 200, "height": 60, "text": "Beta"}
+], "edges": [{"id": "1", "fromNode": "a", "toNode": "b"}]}"#,
+    )
+    .unwrap();
+    let path = file.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .with_max_steps(40)
+        .build_eframe(move |_cc| {
+            RoadmapApp::new(model::bundled().unwrap(), None).importing_on_start(path)
+        });
+    until(&mut harness, "the import", |app| {
+        app.roadmap().roadmap.title == "study"
+    });
+    let r = &harness.state().roadmap().roadmap;
+    assert_eq!(r.topics.len(), 2);
+    assert_eq!(r.topics[1].prerequisites, [r.topics[0].id.clone()]);
+    assert_eq!(r.topics[0].summary, "The first.");
+    assert!(harness.state().editing());
+}
