@@ -373,27 +373,20 @@ fn finish(
             count(moved, "topic moved", "topics moved")
         ));
     }
-    let mut phase_ids: Vec<String> = Vec::new();
+    let phase_ids = unique_ids(draft.phases.iter().map(|(t, _)| t.as_str()), "phase");
     let phases: Vec<Phase> = draft
         .phases
         .iter()
+        .zip(&phase_ids)
         .enumerate()
-        .map(|(k, (t, _))| {
-            let id = id_from_title(t, "phase", phase_ids.iter().map(String::as_str));
-            phase_ids.push(id.clone());
-            Phase {
-                id,
-                title: t.clone(),
-                goal: String::new(),
-                order: u32::try_from(k + 1).unwrap_or(u32::MAX),
-            }
+        .map(|(k, ((t, _), id))| Phase {
+            id: id.clone(),
+            title: t.clone(),
+            goal: String::new(),
+            order: u32::try_from(k + 1).unwrap_or(u32::MAX),
         })
         .collect();
-    let mut ids: Vec<String> = Vec::new();
-    for t in &draft.topics {
-        let id = id_from_title(&t.title, "topic", ids.iter().map(String::as_str));
-        ids.push(id);
-    }
+    let ids = unique_ids(draft.topics.iter().map(|t| t.title.as_str()), "topic");
     let by_title: HashMap<String, usize> = draft
         .topics
         .iter()
@@ -451,6 +444,31 @@ fn finish(
         notes: draft.notes,
     };
     Ok((loaded, report))
+}
+
+/// An id for each title, unique among them (`-2`, `-3`, … after a repeated one). Not
+/// `id_from_title` with every id so far: that would take time growing with the square of the
+/// titles.
+fn unique_ids<'a>(titles: impl Iterator<Item = &'a str>, fallback: &str) -> Vec<String> {
+    let mut taken: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut ids = Vec::new();
+    for title in titles {
+        let base = id_from_title(title, fallback, []);
+        // One of the first `taken.len() + 1` is free.
+        let id = (1..=taken.len() + 1)
+            .map(|n| {
+                if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                }
+            })
+            .find(|id| !taken.contains(id))
+            .unwrap_or(base);
+        taken.insert(id.clone());
+        ids.push(id);
+    }
+    ids
 }
 
 /// A problem of the built roadmap at the element it came from, with topics named by title.

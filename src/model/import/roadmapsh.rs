@@ -183,9 +183,11 @@ pub(super) fn read(text: &str) -> Result<Draft, Vec<(usize, String)>> {
             }
         }
     }
-    let main: Vec<usize> = (0..draft.topics.len())
-        .filter(|i| !subs.contains(i))
-        .collect();
+    let mut is_sub = vec![false; draft.topics.len()];
+    for &s in &subs {
+        is_sub[s] = true;
+    }
+    let main: Vec<usize> = (0..draft.topics.len()).filter(|&i| !is_sub[i]).collect();
     let turned = main_path(&mut draft, &mut main_edges);
     if turned > 0 {
         draft.notes.push(format!(
@@ -255,16 +257,14 @@ fn join_unlinked(draft: &mut Draft, main: &[usize], edges: &[(usize, usize, usiz
         part.union(a, b);
     }
     let mut joined = 0;
-    let mut seen_parts: Vec<usize> = Vec::new();
+    let mut seen = vec![false; n];
     for (k, &t) in main.iter().enumerate() {
         let p = part.find(t);
-        if seen_parts.contains(&p) {
+        if std::mem::replace(&mut seen[p], true) {
             continue;
         }
-        seen_parts.push(p);
-        // The topic drawn just before, in a part already met.
-        let before = main[..k].iter().rev().find(|&&b| part.find(b) != p);
-        if let Some(&b) = before {
+        // The first topic of its part: every topic drawn before it is in another part.
+        if let Some(&b) = k.checked_sub(1).and_then(|k| main.get(k)) {
             let at = draft.topics[t].at;
             draft.topics[t].after.push((b, at));
             joined += 1;
