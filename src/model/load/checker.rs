@@ -8,11 +8,11 @@ use jsonc_parser::ast::{Array, Object, Value};
 use jsonc_parser::common::Ranged as _;
 use serde::de::{DeserializeOwned, IgnoredAny};
 
+use super::LoadError;
 use super::syntax::{
     LineIndex, element_offset, kind_of, locate, offset_of, prop, readable, serde_message,
     string_prop, syntax_error,
 };
-use super::{Diagnostic, LoadError};
 use crate::model::personal::PERSONAL_KIND;
 use crate::model::progress::Progress;
 use crate::model::types::{FORMAT_VERSION, Phase, Roadmap, Source, Topic};
@@ -105,25 +105,8 @@ impl<'t> Checker<'t> {
         }
     }
 
-    pub(super) fn into_error(mut self, path: &str) -> LoadError {
-        self.problems.sort_by_key(|(offset, _)| *offset);
-        self.problems.dedup();
-        let (text, index) = (self.text, self.lines);
-        LoadError {
-            path: path.to_owned(),
-            diagnostics: self
-                .problems
-                .into_iter()
-                .map(|(offset, message)| {
-                    let (line, column) = index.position(text, offset);
-                    Diagnostic {
-                        line,
-                        column,
-                        message,
-                    }
-                })
-                .collect(),
-        }
+    pub(super) fn into_error(self, path: &str) -> LoadError {
+        super::error_at(self.text, path, self.problems)
     }
 
     /// Byte offset, within `slice` starting at `base`, of a `serde_json` error position.
