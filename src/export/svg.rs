@@ -605,15 +605,35 @@ impl Writer {
     }
 }
 
-/// A coordinate with at most two decimals and no trailing zeros, the same on every run.
-fn num(x: f32) -> String {
-    let x = if x.is_finite() { x } else { 0.0 };
-    let text = format!("{x:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_owned()
-    } else {
-        text.to_owned()
+/// A coordinate with at most two decimals and no trailing zeros, the same on every run: what
+/// `format!("{x:.2}")` gives (ties to even), trimmed, without its slow exact formatting, and
+/// written straight into the text around it. An `f32` times 100 is exact in an `f64`, so the
+/// rounding sees the true value.
+fn num(x: f32) -> Num {
+    Num(x)
+}
+
+/// A coordinate as [`num`] writes it.
+#[derive(Clone, Copy)]
+struct Num(f32);
+
+impl std::fmt::Display for Num {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let x = if self.0.is_finite() { self.0 } else { 0.0 };
+        #[allow(
+            clippy::cast_possible_truncation,
+            reason = "an f32 times 100 is far inside i64"
+        )]
+        let hundredths = (f64::from(x) * 100.0).round_ties_even() as i64;
+        let (whole, part) = (hundredths / 100, (hundredths % 100).unsigned_abs());
+        if hundredths < 0 && whole == 0 {
+            f.write_str("-")?;
+        }
+        match part {
+            0 => write!(f, "{whole}"),
+            p if p % 10 == 0 => write!(f, "{whole}.{}", p / 10),
+            p => write!(f, "{whole}.{p:02}"),
+        }
     }
 }
 
@@ -633,4 +653,51 @@ pub(super) fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    /// The old way, exact and slow: the reference `num` must match.
+    fn formatted(x: f32) -> String {
+        let x = if x.is_finite() { x } else { 0.0 };
+        let text = format!("{x:.2}");
+        let text = text.trim_end_matches('0').trim_end_matches('.');
+        if text == "-0" {
+            "0".to_owned()
+        } else {
+            text.to_owned()
+        }
+    }
+
+    #[test]
+    fn numbers_are_written_as_exact_formatting_writes_them() {
+        let mut values: Vec<f32> = vec![
+            0.0,
+            -0.0,
+            0.005,
+            -0.005,
+            0.015,
+            0.125,
+            -0.125,
+            2.675,
+            1e7,
+            -1e7,
+            0.994,
+            0.995,
+            0.999,
+            -0.001,
+            f32::NAN,
+            f32::INFINITY,
+            123_456.79,
+        ];
+        // Every quarter, eighth and a spread of odd values from -2,000 to 2,000.
+        let mut x = -2_000.0_f32;
+        while x < 2_000.0 {
+            values.extend([x, x + 0.125, x + 0.375, x + 0.005, x / 3.0, x * 1.001]);
+            x += 0.73;
+        }
+        for v in values {
+            assert_eq!(super::num(v).to_string(), formatted(v), "{v}");
+        }
+    }
 }
