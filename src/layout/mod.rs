@@ -6,9 +6,13 @@
 //! edge that spans several layers gets a dummy node in each layer it crosses, so it bends only
 //! in the gaps between layers and never runs under a node. Median sweeps down and up the
 //! layers, swapping neighbours after each layer, then two rounds of sifting and a last swap of
-//! neighbours, reduce crossings; small drawings run that search from a few starts, with and
-//! without the swaps in the sweeps, and keep the best. Brandes–Köpf then lays every
-//! long edge out straight, and the other nodes settle between their neighbours.
+//! neighbours, reduce crossings; rounds of median sorts, each followed by neighbour swaps over
+//! the whole drawing that also take swaps changing nothing (as `dot` does), then walk the
+//! order along plateaus of equal counts to better ones, and sifting polishes the best. Small
+//! drawings run that search from a few starts, with and without the swaps in the sweeps, and
+//! keep the best. Edges are taken in a canonical order, so the order they come in changes
+//! nothing. Brandes–Köpf then lays every long edge out straight, and the other nodes settle
+//! between their neighbours.
 //!
 //! Nothing here recurses on the graph, iterates a hash map, or reads a clock, so deep graphs do
 //! not overflow the stack and the same input gives the same output, bit for bit.
@@ -20,6 +24,7 @@ pub mod generate;
 mod layering;
 mod ordering;
 mod proper;
+mod refine;
 mod simplex;
 
 use axes::{Axes, cross_at};
@@ -204,9 +209,17 @@ pub fn layout(input: &Input<'_>, settings: &Settings) -> Layout {
         .map(|v| input.phases.get(v).copied().unwrap_or(0))
         .collect();
     let edge_ok = |&(a, b): &(usize, usize)| a < n && b < n && a != b;
+    // Edges in a canonical order, so that the drawing does not depend on the order they come in.
+    let mut by_edge: Vec<usize> = (0..input.edges.len()).collect();
+    by_edge.sort_by_key(|&i| input.edges[i]);
+    let sorted: Vec<(usize, usize)> = by_edge.iter().map(|&i| input.edges[i]).collect();
 
-    let layers = assign_layers(&phases, input.edges, edge_ok);
-    let graph = Proper::new(&layers, input.edges, edge_ok, |v| axes.cross(sizes[v]));
+    let layers = assign_layers(&phases, &sorted, edge_ok);
+    let graph = Proper::new(&layers, &sorted, edge_ok, |v| axes.cross(sizes[v]));
+    let mut routes = vec![Route::Skip; input.edges.len()];
+    for (&i, &route) in by_edge.iter().zip(&graph.routes) {
+        routes[i] = route;
+    }
     let order = order_layers(&graph, settings.crossing_rounds);
     let centre = place(&graph, &order, node_gap);
 
@@ -245,8 +258,7 @@ pub fn layout(input: &Input<'_>, settings: &Settings) -> Layout {
         })
         .collect();
 
-    let edges: Vec<Vec<Point>> = graph
-        .routes
+    let edges: Vec<Vec<Point>> = routes
         .iter()
         .zip(input.edges)
         .map(|(route, &(a, b))| {
