@@ -24,7 +24,7 @@ fn main() -> ExitCode {
         Some(Command::Completions { shell }) => cli::completions(shell, &mut out),
         Some(Command::Manual) => cli::manual(&mut out),
         Some(Command::Fmt { check, file }) => cli::fmt(&file, check, &mut out, &mut err),
-        Some(Command::Bench { sizes }) => cli::bench(&sizes, &mut out, &mut err),
+        Some(Command::Bench { sizes, seed }) => cli::bench(&sizes, seed, &mut out, &mut err),
         Some(Command::Mark {
             topic,
             status,

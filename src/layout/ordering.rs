@@ -182,7 +182,7 @@ fn polish(g: &Proper, order: &mut Order, count: usize, scratch: &mut Scratch) ->
             } else {
                 g.layer_count - 1 - step
             };
-            removed += sift_layer(g, order, l, SIFT_PASSES, scratch);
+            removed += sift_layer(g, order, l, SIFT_PASSES, None, scratch);
         }
         best_count -= removed;
         if removed == 0 {
@@ -447,6 +447,7 @@ fn sift_layer(
     order: &mut Order,
     l: usize,
     passes: usize,
+    movable: Option<&[bool]>,
     scratch: &mut Scratch,
 ) -> usize {
     let len = order.layers[l].len();
@@ -472,7 +473,7 @@ fn sift_layer(
     // Most links first: they have the most crossings to lose, and the rest then fit round them.
     let mut sequence = std::mem::take(&mut scratch.sequence);
     sequence.clear();
-    sequence.extend(0..len);
+    sequence.extend((0..len).filter(|&k| movable.is_none_or(|m| m[order.layers[l][k]])));
     let degree = |k: usize| {
         scratch.above_start[k + 1] - scratch.above_start[k] + scratch.below_start[k + 1]
             - scratch.below_start[k]
@@ -522,6 +523,17 @@ fn sift_layer(
     scratch.sequence = sequence;
     scratch.table = table;
     removed
+}
+
+/// Sifts only the nodes of layer `l` that are `movable`: the others keep their order.
+pub(super) fn sift_free(
+    g: &Proper,
+    order: &mut Order,
+    l: usize,
+    movable: &[bool],
+    scratch: &mut Scratch,
+) -> usize {
+    sift_layer(g, order, l, SIFT_PASSES, Some(movable), scratch)
 }
 
 /// Crossings between the links of two nodes of one layer, given the sorted positions of their
