@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         Some(Command::Import { file, output }) => {
             cli::import(&file, output.as_deref(), &mut out, &mut err)
         }
-        Some(Command::Bench { sizes }) => cli::bench(&sizes, &mut out, &mut err),
+        Some(Command::Bench { sizes, seed }) => cli::bench(&sizes, seed, &mut out, &mut err),
         Some(Command::Mark {
             topic,
             status,

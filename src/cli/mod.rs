@@ -172,19 +172,17 @@ pub enum Command {
         /// Roadmap file (default: the bundled roadmap).
         file: Option<PathBuf>,
     },
-    /// Time loading, layout and the map's frames at several sizes, next to Graphviz dot, and
-    /// print a Markdown table, then a table of crossings, ours and dot's (build with --release
-    /// for real numbers).
+    /// Time loading, layout and the map's frames at several sizes next to Graphviz dot, then
+    /// compare crossings, edge length and bends with dot's, and measure how much of the drawing
+    /// stays in place when a topic is added; Markdown tables (build with --release).
     Bench {
         /// Numbers of topics, comma-separated: the bundled roadmap's count (64) means the bundled
         /// roadmap, any other a generated roadmap of that many topics.
-        #[arg(
-            long,
-            value_name = "N,N,...",
-            value_delimiter = ',',
-            default_values_t = crate::bench::DEFAULT_SIZES
-        )]
+        #[arg(long, value_name = "N,N,...", value_delimiter = ',', default_values_t = crate::bench::DEFAULT_SIZES)]
         sizes: Vec<usize>,
+        /// Seed of the generated roadmaps: 1 gives one phase at every size, 2 three phases.
+        #[arg(long, value_name = "N", default_value_t = 1)]
+        seed: u64,
     },
 }
 
@@ -321,9 +319,9 @@ pub(crate) fn report_load_error(e: &LoadError, err: &mut impl Write) {
     );
 }
 
-/// `roadmap bench [--sizes N,N,...]`.
-pub fn bench(sizes: &[usize], out: &mut impl Write, err: &mut impl Write) -> ExitCode {
-    match crate::bench::run(sizes, out) {
+/// `roadmap bench [--sizes N,N,...] [--seed N]`.
+pub fn bench(sizes: &[usize], seed: u64, out: &mut impl Write, err: &mut impl Write) -> ExitCode {
+    match crate::bench::run(sizes, seed, out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             let _ = writeln!(err, "error: {e}");

@@ -25,6 +25,38 @@ impl Dag {
     }
 }
 
+impl Dag {
+    /// The DAG without `node` and its edges, and for each node of this one its index in that
+    /// DAG (`None` for `node`): what a drawing looked like before `node` was added.
+    #[must_use]
+    pub fn without(&self, node: usize) -> (Dag, Vec<Option<usize>>) {
+        let was: Vec<Option<usize>> = (0..self.sizes.len())
+            .map(|v| match v.cmp(&node) {
+                std::cmp::Ordering::Less => Some(v),
+                std::cmp::Ordering::Equal => None,
+                std::cmp::Ordering::Greater => Some(v - 1),
+            })
+            .collect();
+        let keep = |v: usize| v != node;
+        let dag = Dag {
+            sizes: (0..self.sizes.len())
+                .filter(|&v| keep(v))
+                .map(|v| self.sizes[v])
+                .collect(),
+            phases: (0..self.phases.len())
+                .filter(|&v| keep(v))
+                .map(|v| self.phases[v])
+                .collect(),
+            edges: self
+                .edges
+                .iter()
+                .filter_map(|&(a, b)| Some((was.get(a).copied()??, was.get(b).copied()??)))
+                .collect(),
+        };
+        (dag, was)
+    }
+}
+
 /// A DAG of `n` nodes. Each node takes 1–3 prerequisites (the first of each phase none),
 /// mostly among the few nodes just before it, now and then one much further back (a long
 /// edge), as roadmaps do. 1–4 phases split the nodes by index; boxes range from 80×30 to

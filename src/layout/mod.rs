@@ -6,9 +6,13 @@
 //! edge that spans several layers gets a dummy node in each layer it crosses, so it bends only
 //! in the gaps between layers and never runs under a node. Median sweeps down and up the
 //! layers, swapping neighbours after each layer, then two rounds of sifting and a last swap of
-//! neighbours, reduce crossings; small drawings run that search from a few starts, with and
-//! without the swaps in the sweeps, and keep the best. Brandes–Köpf then lays every
-//! long edge out straight, and the other nodes settle between their neighbours.
+//! neighbours, reduce crossings; rounds of median sorts, each followed by neighbour swaps over
+//! the whole drawing that also take swaps changing nothing (as `dot` does), then walk the
+//! order along plateaus of equal counts to better ones, and sifting polishes the best. Small
+//! drawings run that search from a few starts, with and without the swaps in the sweeps, and
+//! keep the best. Edges are taken in a canonical order, so the order they come in changes
+//! nothing. Brandes–Köpf then lays every long edge out straight, and the other nodes settle
+//! between their neighbours.
 //!
 //! Nothing here recurses on the graph, iterates a hash map, or reads a clock, so deep graphs do
 //! not overflow the stack and the same input gives the same output, bit for bit.
@@ -20,7 +24,9 @@ pub mod generate;
 mod layering;
 mod ordering;
 mod proper;
+mod refine;
 mod simplex;
+mod stable;
 
 use axes::{Axes, cross_at};
 use coordinates::place;
@@ -28,6 +34,7 @@ pub use drawn::{drawn_crossings, flatten_cubic};
 use layering::assign_layers;
 use ordering::{accumulate, order_layers};
 use proper::{Proper, Route};
+pub use stable::{Previous, kept_in_place};
 
 /// Which way the layers run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -176,11 +183,25 @@ pub struct Layout {
 /// Sizes, gaps and phases that make no sense (negative, not finite, missing) are read as zero,
 /// so the output is always finite.
 #[must_use]
+pub fn layout(input: &Input<'_>, settings: &Settings) -> Layout {
+    layout_with(input, settings, None)
+}
+
+/// Lays out a DAG again after an edit, from the drawing before it: every node that was drawn
+/// keeps its layer unless an edge or its phase pushes it on, and the nodes that were drawn keep
+/// their order in each layer; new nodes and long edges go where they cross least. Fewer
+/// crossings are found than by [`layout`], which owes nothing to the drawing before, so an
+/// app would use this while editing and [`layout`] when asked to tidy up.
+#[must_use]
+pub fn relayout(input: &Input<'_>, settings: &Settings, previous: &Previous<'_>) -> Layout {
+    layout_with(input, settings, Some(previous))
+}
+
 #[expect(
     clippy::too_many_lines,
     reason = "the layout's phases in the order they run, each a call or a short loop"
 )]
-pub fn layout(input: &Input<'_>, settings: &Settings) -> Layout {
+fn layout_with(input: &Input<'_>, settings: &Settings, previous: Option<&Previous<'_>>) -> Layout {
     let n = input.sizes.len();
     if n == 0 {
         return Layout {
@@ -204,10 +225,31 @@ pub fn layout(input: &Input<'_>, settings: &Settings) -> Layout {
         .map(|v| input.phases.get(v).copied().unwrap_or(0))
         .collect();
     let edge_ok = |&(a, b): &(usize, usize)| a < n && b < n && a != b;
+    // Edges in a canonical order, so that the drawing does not depend on the order they come in.
+    let mut by_edge: Vec<usize> = (0..input.edges.len()).collect();
+    by_edge.sort_by_key(|&i| input.edges[i]);
+    let sorted: Vec<(usize, usize)> = by_edge.iter().map(|&i| input.edges[i]).collect();
 
-    let layers = assign_layers(&phases, input.edges, edge_ok);
-    let graph = Proper::new(&layers, input.edges, edge_ok, |v| axes.cross(sizes[v]));
-    let order = order_layers(&graph, settings.crossing_rounds);
+    let old_layers: Option<Vec<Option<usize>>> = previous.map(|p| {
+        (0..n)
+            .map(|v| {
+                let i = p.was.get(v).copied().flatten()?;
+                p.layout.layers.get(i).copied()
+            })
+            .collect()
+    });
+    let layers = old_layers
+        .and_then(|old| stable::keep_layers(&phases, &sorted, edge_ok, &old))
+        .unwrap_or_else(|| assign_layers(&phases, &sorted, edge_ok));
+    let graph = Proper::new(&layers, &sorted, edge_ok, |v| axes.cross(sizes[v]));
+    let mut routes = vec![Route::Skip; input.edges.len()];
+    for (&i, &route) in by_edge.iter().zip(&graph.routes) {
+        routes[i] = route;
+    }
+    let order = match previous {
+        Some(p) => stable::keep_order(&graph, &sorted, p, settings.direction),
+        None => order_layers(&graph, settings.crossing_rounds),
+    };
     let centre = place(&graph, &order, node_gap);
 
     // Along the main axis: each layer is a slab as deep as its deepest node.
@@ -245,8 +287,7 @@ pub fn layout(input: &Input<'_>, settings: &Settings) -> Layout {
         })
         .collect();
 
-    let edges: Vec<Vec<Point>> = graph
-        .routes
+    let edges: Vec<Vec<Point>> = routes
         .iter()
         .zip(input.edges)
         .map(|(route, &(a, b))| {

@@ -3,6 +3,7 @@
 
 use super::generate;
 use super::proper::Proper;
+use super::refine;
 
 /// The order of the nodes in each layer, and each node's position in its layer.
 pub(super) struct Order {
@@ -11,7 +12,7 @@ pub(super) struct Order {
 }
 
 impl Order {
-    fn from_layers(layers: Vec<Vec<usize>>, nodes: usize) -> Self {
+    pub(super) fn from_layers(layers: Vec<Vec<usize>>, nodes: usize) -> Self {
         let mut pos = vec![0; nodes];
         for layer in &layers {
             for (i, &v) in layer.iter().enumerate() {
@@ -50,9 +51,10 @@ const STARTS: usize = 4;
 
 /// Orders each layer to make few crossings: depth-first to start, then median sweeps down and
 /// up, each layer's neighbours swapped right after it is sorted, keeping the best order seen,
-/// which sifting and neighbour swaps then polish. Every step
-/// after the first order keeps the best so far, so the result never has more crossings than the
-/// depth-first order. Small drawings repeat this from a few different starts and keep the best.
+/// which sifting and neighbour swaps then polish, and [`refine`] then walks on from (sifting
+/// once more what it finds). Every step after the first order keeps the best so far, so the
+/// result never has more crossings than the depth-first order. Small drawings repeat this from
+/// a few different starts and keep the best.
 pub(super) fn order_layers(g: &Proper, rounds: usize) -> Order {
     if rounds == 0 || g.layer_count < 2 {
         return Order::from_layers(initial_order(g, None), g.layer.len());
@@ -76,7 +78,11 @@ pub(super) fn order_layers(g: &Proper, rounds: usize) -> Order {
         let shuffle = if start < 2 { None } else { Some(&mut rng) };
         let first = initial_order(g, shuffle);
         let how = Sweep { mean, transpose };
-        let (count, order) = order_from(g, rounds, first, how, &mut scratch);
+        let (mut count, mut order) = order_from(g, rounds, first, how, &mut scratch);
+        let budget = refine::BUDGET / tries;
+        if let (refined, true) = refine::refine(g, &mut order, count, budget, &mut scratch) {
+            count = polish(g, &mut order, refined, &mut scratch);
+        }
         if best.as_ref().is_none_or(|(c, _)| count < *c) {
             best = Some((count, order));
         }
@@ -148,6 +154,14 @@ fn order_from(
         }
     }
     let mut order = Order::from_layers(best, g.layer.len());
+    let best_count = polish(g, &mut order, best_count, scratch);
+    (best_count, order)
+}
+
+/// Sifting, then neighbour swaps, on an order whose crossings are `count`; returns the
+/// crossings after. Neither ever adds any.
+fn polish(g: &Proper, order: &mut Order, count: usize, scratch: &mut Scratch) -> usize {
+    let mut best_count = count;
     let sift_cost: usize = order
         .layers
         .iter()
@@ -168,7 +182,7 @@ fn order_from(
             } else {
                 g.layer_count - 1 - step
             };
-            removed += sift_layer(g, &mut order, l, SIFT_PASSES, scratch);
+            removed += sift_layer(g, order, l, SIFT_PASSES, None, scratch);
         }
         best_count -= removed;
         if removed == 0 {
@@ -176,23 +190,23 @@ fn order_from(
         }
     }
     if best_count > 0 {
-        swap_neighbours(g, &mut order, SWAP_PASSES, scratch);
-        best_count = count_crossings(g, &order, scratch);
+        swap_neighbours(g, order, SWAP_PASSES, scratch);
+        best_count = count_crossings(g, order, scratch);
     }
-    (best_count, order)
+    best_count
 }
 
 /// Buffers reused across layers so the sweeps do not allocate per layer.
 #[derive(Default)]
-struct Scratch {
-    sequence: Vec<usize>,
+pub(super) struct Scratch {
+    pub(super) sequence: Vec<usize>,
     tree: Vec<usize>,
-    keyed: Vec<(f32, usize)>,
+    pub(super) keyed: Vec<(f32, usize)>,
     above: Vec<usize>,
     above_start: Vec<usize>,
     below: Vec<usize>,
     below_start: Vec<usize>,
-    local: Vec<usize>,
+    pub(super) local: Vec<usize>,
     table: Vec<usize>,
 }
 
@@ -244,7 +258,7 @@ fn shuffle_with(items: &mut [usize], rng: &mut generate::XorShift) {
 }
 
 /// Crossings of the whole ordering: the sum over adjacent layer pairs.
-fn count_crossings(g: &Proper, order: &Order, scratch: &mut Scratch) -> usize {
+pub(super) fn count_crossings(g: &Proper, order: &Order, scratch: &mut Scratch) -> usize {
     (1..g.layer_count)
         .map(|l| {
             scratch.sequence.clear();
@@ -295,7 +309,7 @@ fn reorder(
 /// The median position of a node's neighbours in the layer above or below, as a fraction of
 /// that layer's width. With an even count it leans towards the side whose neighbours are packed
 /// closer (Gansner et al.), which keeps tight groups together.
-fn median_key(
+pub(super) fn median_key(
     g: &Proper,
     order: &Order,
     v: usize,
@@ -433,6 +447,7 @@ fn sift_layer(
     order: &mut Order,
     l: usize,
     passes: usize,
+    movable: Option<&[bool]>,
     scratch: &mut Scratch,
 ) -> usize {
     let len = order.layers[l].len();
@@ -458,7 +473,7 @@ fn sift_layer(
     // Most links first: they have the most crossings to lose, and the rest then fit round them.
     let mut sequence = std::mem::take(&mut scratch.sequence);
     sequence.clear();
-    sequence.extend(0..len);
+    sequence.extend((0..len).filter(|&k| movable.is_none_or(|m| m[order.layers[l][k]])));
     let degree = |k: usize| {
         scratch.above_start[k + 1] - scratch.above_start[k] + scratch.below_start[k + 1]
             - scratch.below_start[k]
@@ -508,6 +523,17 @@ fn sift_layer(
     scratch.sequence = sequence;
     scratch.table = table;
     removed
+}
+
+/// Sifts only the nodes of layer `l` that are `movable`: the others keep their order.
+pub(super) fn sift_free(
+    g: &Proper,
+    order: &mut Order,
+    l: usize,
+    movable: &[bool],
+    scratch: &mut Scratch,
+) -> usize {
+    sift_layer(g, order, l, SIFT_PASSES, Some(movable), scratch)
 }
 
 /// Crossings between the links of two nodes of one layer, given the sorted positions of their

@@ -30,9 +30,10 @@ fn the_bench_prints_its_tables_with_numbers_that_parse() {
     // The bundled roadmap's size means the bundled roadmap, and it leads the default sizes.
     let bundled = roadmap::model::bundled().unwrap().roadmap.topics.len();
     assert_eq!(roadmap::bench::DEFAULT_SIZES[0], bundled);
-    roadmap::bench::run(&[bundled], &mut buf).unwrap();
+    roadmap::bench::run(&[bundled], 1, &mut buf).unwrap();
     let text = String::from_utf8(buf).unwrap();
-    let (times, crossings) = text.split_once("\n\n").unwrap();
+    let (times, rest) = text.split_once("\n\n").unwrap();
+    let (crossings, stability) = rest.split_once("\n\n").unwrap();
     let rows = cells(times);
     assert_eq!(
         rows[0],
@@ -99,20 +100,44 @@ fn the_bench_prints_its_tables_with_numbers_that_parse() {
             "ours, drawn",
             "dot, drawn",
             "ours, between layers",
-            "dot, mincross"
+            "dot, mincross",
+            "ours, length",
+            "dot, length",
+            "ours, bends",
+            "dot, bends"
         ],
         "{text}"
     );
     assert_eq!(rows.len(), 3, "{text}");
     let row = &rows[2];
     assert_eq!(row[..2], ["bundled", &bundled.to_string()], "{text}");
-    for k in [2, 3, 4, 6] {
+    for k in [2, 3, 4, 6, 8, 10] {
         row[k].parse::<usize>().unwrap();
     }
     if !row[5].starts_with("n/a") {
-        row[5].parse::<usize>().unwrap();
-        row[7].parse::<usize>().unwrap();
+        for k in [5, 7, 9, 11] {
+            row[k].parse::<usize>().unwrap();
+        }
     }
+
+    // Then how well the drawing stays in place when a topic is added back: at least 90% of
+    // the other topics on average.
+    let rows = cells(stability);
+    assert_eq!(
+        rows[0],
+        [
+            "graph",
+            "topics",
+            "kept in place, mean",
+            "kept in place, least"
+        ],
+        "{text}"
+    );
+    assert_eq!(rows.len(), 3, "{text}");
+    let share = |cell: &str| cell.strip_suffix('%').unwrap().parse::<f64>().unwrap();
+    assert_eq!(rows[2][..2], ["bundled", &bundled.to_string()], "{text}");
+    assert!(share(rows[2][2]) >= 90.0, "{text}");
+    assert!(share(rows[2][3]) <= share(rows[2][2]), "{text}");
 }
 
 #[test]
@@ -131,4 +156,25 @@ fn svg_crossings_reads_dot_paths_and_our_arrows() {
 <path d="M0 100 C50 100 50 0 100 0"/><polygon points="1,1 2,2 3,1"/>
 </g><g id="topics"><path d="M0 50 L100 50"/></g></svg>"#;
     assert_eq!(roadmap::bench::svg_crossings(ours, Some("arrows")), 1);
+}
+
+#[test]
+fn length_and_bends_count_a_corner_and_a_curve_alike() {
+    // A straight line, a polyline with one corner, a curve through a quarter turn, and an
+    // S-bend: 0, 1, 1 and 2 bends.
+    let svg = r#"<svg>
+<path d="M0,0 L100,0"/>
+<path d="M0,0 L100,0 L100,100"/>
+<path d="M0,0 C50,0 100,50 100,100"/>
+<path d="M0,0 C60,0 40,100 100,100"/>
+</svg>"#;
+    let lines = roadmap::bench::svg_lines(svg, None);
+    assert_eq!(lines.len(), 4);
+    let bends: Vec<usize> = lines
+        .iter()
+        .map(|l| roadmap::bench::length_and_bends(std::slice::from_ref(l)).1)
+        .collect();
+    assert_eq!(bends, [0, 1, 1, 2]);
+    let (length, _) = roadmap::bench::length_and_bends(&lines[..2]);
+    assert!((length - 300.0).abs() < 1e-3, "{length}");
 }
