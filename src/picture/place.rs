@@ -64,11 +64,34 @@ pub fn measure_title(fonts: &mut egui::epaint::FontsView<'_>, title: &str) -> Me
     }
 }
 
+/// The drawing of a roadmap before it changed (an edit, a reload): laid out again from it, the
+/// topics that stay keep their layer and their order where the new links allow.
+#[derive(Debug, Clone)]
+pub struct Before {
+    /// The drawing.
+    pub placed: Placed,
+    /// The id of each topic it drew, in the drawing's order.
+    pub ids: Vec<String>,
+    /// Which way its layers ran; a drawing the other way is no guide.
+    pub direction: Direction,
+}
+
 /// Lays out the roadmap, every title measured by `measure`.
 pub fn place(
     loaded: &LoadedRoadmap,
     direction: Direction,
+    measure: impl FnMut(&str) -> Measured,
+) -> Placed {
+    place_after(loaded, direction, measure, None)
+}
+
+/// Lays out the roadmap as [`place`] does, starting from the drawing `before` it changed, when
+/// there is one.
+pub fn place_after(
+    loaded: &LoadedRoadmap,
+    direction: Direction,
     mut measure: impl FnMut(&str) -> Measured,
+    before: Option<&Before>,
 ) -> Placed {
     let roadmap = &loaded.roadmap;
     let phase_order: Vec<&str> = roadmap
@@ -98,14 +121,32 @@ pub fn place(
         direction,
         ..layout::Settings::default()
     };
-    let result = layout::layout(
-        &layout::Input {
-            sizes: &sizes,
-            phases: &phase_rank,
-            edges: &edges,
-        },
-        &settings,
-    );
+    let input = layout::Input {
+        sizes: &sizes,
+        phases: &phase_rank,
+        edges: &edges,
+    };
+    let result = match before.filter(|b| b.direction == direction) {
+        Some(before) => {
+            let index: std::collections::HashMap<&str, usize> = before
+                .ids
+                .iter()
+                .enumerate()
+                .map(|(i, id)| (id.as_str(), i))
+                .collect();
+            let was: Vec<Option<usize>> = roadmap
+                .topics
+                .iter()
+                .map(|t| index.get(t.id.as_str()).copied())
+                .collect();
+            let previous = layout::Previous {
+                layout: &before.placed.layout,
+                was: &was,
+            };
+            layout::relayout(&input, &settings, &previous)
+        }
+        None => layout::layout(&input, &settings),
+    };
     let band_labels = roadmap
         .phases_in_order()
         .iter()

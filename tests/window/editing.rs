@@ -604,3 +604,80 @@ fn deleting_a_topic_others_need_asks_first() {
     harness.run();
     assert_eq!(harness.state().roadmap().roadmap, before);
 }
+
+/// Each topic's layer and its place among its layer's topics, by id, as the map drew them.
+fn drawing(harness: &Harness<'_, RoadmapApp>) -> std::collections::HashMap<String, (usize, usize)> {
+    let app = harness.state();
+    let topics = &app.roadmap().roadmap.topics;
+    let mut by_layer: std::collections::BTreeMap<usize, Vec<(f32, usize)>> =
+        std::collections::BTreeMap::new();
+    for i in 0..topics.len() {
+        let layer = app.map().layer_of(i).unwrap();
+        let across = app.map().screen_rect_of(i).unwrap().center().y;
+        by_layer.entry(layer).or_default().push((across, i));
+    }
+    let mut out = std::collections::HashMap::new();
+    for (layer, mut list) in by_layer {
+        list.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for (rank, (_, i)) in list.into_iter().enumerate() {
+            out.insert(topics[i].id.clone(), (layer, rank));
+        }
+    }
+    out
+}
+
+/// A topic added and linked moves little of the map: the map is laid out again from the
+/// drawing it had, so nearly every other topic keeps its layer and its place in it.
+#[test]
+fn adding_and_linking_a_topic_keeps_the_rest_of_the_map_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut harness, _) = editable(dir.path());
+    let before = drawing(&harness);
+    select(&mut harness, "rag-fundamentals");
+    harness.key_press(Key::N);
+    harness.run();
+    type_in(&mut harness, "Reranking results");
+    harness.key_press(Key::Enter);
+    harness.run();
+    harness.key_press(Key::F);
+    harness.run();
+    let (from, to) = (
+        centre(&harness, "knowledge-bases"),
+        centre(&harness, "reranking-results"),
+    );
+    drag(&mut harness, from, to);
+    let added = topic(&harness, "reranking-results");
+    assert_eq!(
+        harness.state().roadmap().roadmap.topics[added].prerequisites,
+        ["knowledge-bases"]
+    );
+    let after = drawing(&harness);
+    // Ranks are compared among the topics both drawings have.
+    let kept = |drawn: &std::collections::HashMap<String, (usize, usize)>| {
+        let mut by_layer: std::collections::BTreeMap<usize, Vec<(usize, &str)>> =
+            std::collections::BTreeMap::new();
+        for (id, &(layer, rank)) in drawn {
+            if before.contains_key(id) {
+                by_layer.entry(layer).or_default().push((rank, id));
+            }
+        }
+        let mut out = std::collections::HashMap::new();
+        for (layer, mut list) in by_layer {
+            list.sort_unstable();
+            for (rank, (_, id)) in list.into_iter().enumerate() {
+                out.insert(id.to_owned(), (layer, rank));
+            }
+        }
+        out
+    };
+    let (was, now) = (kept(&before), kept(&after));
+    let same = was
+        .iter()
+        .filter(|(id, place)| now.get(*id) == Some(place))
+        .count();
+    assert!(
+        same * 100 >= was.len() * 95,
+        "only {same} of {} topics kept their layer and place",
+        was.len()
+    );
+}

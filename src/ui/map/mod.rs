@@ -99,6 +99,10 @@ enum Focus {
 /// The map widget's state: layout, camera, hover.
 pub struct MapView {
     placed: Option<Placed>,
+    /// The id of each topic `placed` drew.
+    placed_ids: Vec<String>,
+    /// The drawing before the roadmap changed, which the next layout starts from.
+    before: Option<scene::Before>,
     direction: Direction,
     /// From scene (layout) coordinates to screen points.
     to_screen: TSTransform,
@@ -138,6 +142,8 @@ impl MapView {
     pub fn new() -> Self {
         Self {
             placed: None,
+            placed_ids: Vec::new(),
+            before: None,
             direction: Direction::LeftToRight,
             to_screen: TSTransform::IDENTITY,
             needs_fit: true,
@@ -173,10 +179,48 @@ impl MapView {
     /// Forgets the layout but keeps the camera (the same roadmap, changed on disk): the next
     /// frame lays out again, and the view stays where the user left it.
     pub fn relayout(&mut self) {
-        self.placed = None;
+        self.keep_before();
         self.pending = None;
         self.hovered = None;
         self.highlight = None;
+    }
+
+    /// Keeps the drawing as the one the next layout starts from, so that an edit moves as
+    /// little of the map as it can.
+    fn keep_before(&mut self) {
+        if let Some(placed) = self.placed.take() {
+            self.before = Some(scene::Before {
+                placed,
+                ids: std::mem::take(&mut self.placed_ids),
+                direction: self.direction,
+            });
+        }
+    }
+
+    /// Lays the map out when it has no layout (first frame, after a change), from the drawing
+    /// before the change when there is one; big maps on another thread.
+    fn ensure_placed(&mut self, ui: &mut egui::Ui, loaded: &LoadedRoadmap, rect: Rect) {
+        if self
+            .relayout_at
+            .is_some_and(|at| ui.ctx().cumulative_pass_nr() >= at)
+        {
+            self.relayout_at = None;
+            self.keep_before();
+        }
+        if self.placed.is_some() {
+            return;
+        }
+        if loaded.roadmap.topics.len() < BACKGROUND_LAYOUT_FROM {
+            let before = self.before.take();
+            self.placed = Some(place(ui, loaded, self.direction, before.as_ref()));
+        } else {
+            self.placed = self.place_in_background(ui, loaded, rect);
+        }
+        if self.placed.is_some() {
+            self.before = None;
+            self.placed_ids = loaded.roadmap.topics.iter().map(|t| t.id.clone()).collect();
+        }
+        self.generation += 1;
     }
 
     /// Which way the layers run.
@@ -305,21 +349,7 @@ impl MapView {
         let selected = input.selected;
         let (rect, background) =
             ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-        if self
-            .relayout_at
-            .is_some_and(|at| ui.ctx().cumulative_pass_nr() >= at)
-        {
-            self.relayout_at = None;
-            self.placed = None;
-        }
-        if self.placed.is_none() {
-            if loaded.roadmap.topics.len() < BACKGROUND_LAYOUT_FROM {
-                self.placed = Some(place(ui, loaded, self.direction));
-            } else {
-                self.placed = self.place_in_background(ui, loaded, rect);
-            }
-            self.generation += 1;
-        }
+        self.ensure_placed(ui, loaded, rect);
         let Some(placed) = self.placed.take() else {
             return Vec::new();
         };
@@ -668,6 +698,7 @@ impl MapView {
         if self.pending.is_none() {
             let loaded = loaded.clone();
             let direction = self.direction;
+            let before = self.before.clone();
             let ctx = ui.ctx().clone();
             let task = Task::spawn(
                 "layout",
@@ -676,9 +707,12 @@ impl MapView {
                     let extra =
                         crate::fonts::fallbacks_for(crate::fonts::roadmap_chars(&loaded.roadmap));
                     crate::fonts::with_fonts(extra, |fonts| {
-                        scene::place(&loaded, direction, |title| {
-                            scene::measure_title(fonts, title)
-                        })
+                        scene::place_after(
+                            &loaded,
+                            direction,
+                            |title| scene::measure_title(fonts, title),
+                            before.as_ref(),
+                        )
                     })
                 },
             );
@@ -699,11 +733,20 @@ impl MapView {
     }
 }
 
-/// Lays out the roadmap with every title measured in the current fonts.
-fn place(ui: &egui::Ui, loaded: &LoadedRoadmap, direction: Direction) -> Placed {
-    scene::place(loaded, direction, |title| {
-        ui.fonts_mut(|f| scene::measure_title(f, title))
-    })
+/// Lays out the roadmap with every title measured in the current fonts, from the drawing
+/// before it changed when there is one.
+fn place(
+    ui: &egui::Ui,
+    loaded: &LoadedRoadmap,
+    direction: Direction,
+    before: Option<&scene::Before>,
+) -> Placed {
+    scene::place_after(
+        loaded,
+        direction,
+        |title| ui.fonts_mut(|f| scene::measure_title(f, title)),
+        before,
+    )
 }
 
 fn route_bounds(route: &[layout::Point]) -> Rect {
