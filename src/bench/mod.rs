@@ -48,7 +48,7 @@ use crate::ui::map::{MapInput, MapView};
 
 mod stability;
 mod svg;
-pub use stability::stability;
+pub use stability::{link_stability, stability};
 pub use svg::{length_and_bends, svg_crossings, svg_lines};
 
 /// The sizes `roadmap bench` measures when given none: the bundled roadmap, 100, 1,000, 2,000

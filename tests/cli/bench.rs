@@ -120,16 +120,18 @@ fn the_bench_prints_its_tables_with_numbers_that_parse() {
         }
     }
 
-    // Then how well the drawing stays in place when a topic is added back: at least 90% of
-    // the other topics on average.
+    // Then how well the drawing stays in place when a topic, or a link, is added back: at
+    // least 90% of the topics on average.
     let rows = cells(stability);
     assert_eq!(
         rows[0],
         [
             "graph",
             "topics",
-            "kept in place, mean",
-            "kept in place, least"
+            "topic added: kept, mean",
+            "least",
+            "link added: kept, mean",
+            "least"
         ],
         "{text}"
     );
@@ -138,6 +140,8 @@ fn the_bench_prints_its_tables_with_numbers_that_parse() {
     assert_eq!(rows[2][..2], ["bundled", &bundled.to_string()], "{text}");
     assert!(share(rows[2][2]) >= 90.0, "{text}");
     assert!(share(rows[2][3]) <= share(rows[2][2]), "{text}");
+    assert!(share(rows[2][4]) >= 90.0, "{text}");
+    assert!(share(rows[2][5]) <= share(rows[2][4]), "{text}");
 }
 
 #[test]

@@ -699,3 +699,42 @@ fn the_bundled_roadmap_stays_in_place_when_a_topic_is_added() {
     let (mean, _) = roadmap::bench::stability(&dag, &Settings::default());
     assert!(mean >= 0.9, "{mean}");
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Adding a link back to the drawing of a roadmap without it: the drawing is valid, and the
+    /// topics that share a layer before and after keep their order in it.
+    #[test]
+    fn a_link_added_back_leaves_the_topics_in_order(
+        n in 2usize..150,
+        seed in any::<u64>(),
+        pick in any::<prop::sample::Index>(),
+        direction in direction(),
+    ) {
+        let dag = generate::dag(n, seed);
+        prop_assume!(!dag.edges.is_empty());
+        let settings = settings(direction);
+        let mut smaller = dag.clone();
+        smaller.edges.remove(pick.index(dag.edges.len()));
+        let before = layout::layout(&smaller.input(), &settings);
+        let same: Vec<Option<usize>> = (0..n).map(Some).collect();
+        let after = layout::relayout(
+            &dag.input(),
+            &settings,
+            &Previous { layout: &before, was: &same },
+        );
+        check(&dag.input(), &settings, &after)?;
+        let across = |out: &Layout, v: usize| split(out.nodes[v].center(), direction).1;
+        for v in 0..n {
+            for w in (0..n).filter(|&w| w != v) {
+                if before.layers[v] == before.layers[w] && after.layers[v] == after.layers[w] {
+                    prop_assert_eq!(
+                        across(&before, v) < across(&before, w),
+                        across(&after, v) < across(&after, w)
+                    );
+                }
+            }
+        }
+    }
+}

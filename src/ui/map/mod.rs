@@ -672,7 +672,7 @@ fn edge_on_chain(loaded: &LoadedRoadmap, focus: usize, a: usize, b: usize) -> bo
 
 /// From this many topics on, the map is laid out on another thread (measuring the titles and
 /// the layout take longer than a frame) while the window shows a spinner.
-pub const BACKGROUND_LAYOUT_FROM: usize = 500;
+pub const BACKGROUND_LAYOUT_FROM: usize = 200;
 
 impl MapView {
     /// Starts the layout on another thread, or takes its result once done; until then draws a
