@@ -13,22 +13,10 @@
 //! 10,000 topics are left out: rust-sugiyama takes minutes there.
 
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
+use roadmap::bench::median;
 use roadmap::layout::{self, Direction, Layout, Point, Rect, Settings, generate::Dag};
 use rust_sugiyama::configure::Config;
-
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort_unstable();
-    times[times.len() / 2]
-}
 
 /// rust-sugiyama's layout of the DAG, as vertex centres by node index. Its layers run top to
 /// bottom, so a box's extent along a layer is its height in our left-to-right drawing.

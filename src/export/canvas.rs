@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::svg::{self, Picture};
+use super::svg;
 use super::{ExportError, Options, Personal};
 use crate::model::Status;
 
@@ -75,13 +75,8 @@ fn at(v: f32) -> i64 {
 
 /// The personal roadmap as a JSON Canvas.
 pub fn export(personal: &Personal<'_>, options: &Options) -> Result<String, ExportError> {
-    let drawn = personal.drawn(options);
+    let (drawn, picture) = svg::drawn_picture(personal, options)?;
     let loaded = drawn.as_ref();
-    let personal = Personal {
-        loaded,
-        progress: personal.progress,
-    };
-    let picture: Picture = svg::picture(&personal, options)?;
     let roadmap = &loaded.roadmap;
     let mut nodes = Vec::new();
     // Groups first: Obsidian draws the nodes listed later on top.

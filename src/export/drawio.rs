@@ -36,13 +36,8 @@ fn num(v: f32) -> String {
 
 /// The personal roadmap as a draw.io file.
 pub fn export(personal: &Personal<'_>, options: &Options) -> Result<String, ExportError> {
-    let drawn = personal.drawn(options);
+    let (drawn, picture) = svg::drawn_picture(personal, options)?;
     let loaded = drawn.as_ref();
-    let personal = Personal {
-        loaded,
-        progress: personal.progress,
-    };
-    let picture = svg::picture(&personal, options)?;
     let roadmap = &loaded.roadmap;
     let mut out = String::with_capacity(64 * 1024);
     let _ = write!(

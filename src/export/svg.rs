@@ -60,6 +60,16 @@ pub fn picture(personal: &Personal<'_>, options: &Options) -> Result<Picture, Ex
     picture_with(personal, options, &Extras::default())
 }
 
+/// The roadmap a picture of these options draws (one phase standing alone, or the whole), with
+/// the picture: for the formats that write the picture's places in their own way.
+pub fn drawn_picture<'p>(
+    personal: &'p Personal<'_>,
+    options: &Options,
+) -> Result<(std::borrow::Cow<'p, crate::model::LoadedRoadmap>, Picture), ExportError> {
+    let picture = picture(personal, options)?;
+    Ok((personal.drawn(options), picture))
+}
+
 /// The map as SVG with `extras` (topics as links, a topic in the spotlight), with its size.
 pub fn picture_with(
     personal: &Personal<'_>,
