@@ -10,7 +10,6 @@ use egui::{Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
 use super::{ExportError, Options, Personal};
 use crate::fonts;
-use crate::layout::Direction;
 use crate::model::{LoadedRoadmap, Standing, Status};
 use crate::picture::items::{self, Legend, Pen};
 use crate::picture::palette::Palette;
@@ -148,7 +147,7 @@ pub fn picture_with(
         });
     w.header(&texts, &overview, personal.loaded, &colours, width);
     w.bands(&placed, offset, &colours);
-    w.edges(&placed, offset, &colours, options.direction);
+    w.edges(&placed, offset, &colours);
     w.band_labels(&placed, offset, &colours, &widths.bands);
     w.topics(
         &Topics {
@@ -362,7 +361,7 @@ impl Writer {
         self.out.push_str("</g>\n");
     }
 
-    fn edges(&mut self, placed: &Placed, offset: Vec2, colours: &Palette, direction: Direction) {
+    fn edges(&mut self, placed: &Placed, offset: Vec2, colours: &Palette) {
         let look = (0..placed.layout.edges.len())
             .next()
             .map(|k| items::edge(placed, k, colours));
@@ -375,7 +374,7 @@ impl Writer {
         for k in 0..placed.layout.edges.len() {
             let mut edge = items::edge(placed, k, colours);
             let points: Vec<Pos2> = edge.route.iter().map(|p| pos2(p.x, p.y) + offset).collect();
-            let Some(arrow) = items::arrow(&points, direction, edge.head) else {
+            let Some(arrow) = items::arrow(&points, edge.head) else {
                 continue;
             };
             let (a, b) = placed.edges[k];

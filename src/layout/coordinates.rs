@@ -21,11 +21,12 @@ const REFINE_SWEEPS: usize = 8;
 /// neighbours between the fixed long edges.
 pub(super) fn place(g: &Proper, order: &Order, node_gap: f32) -> Vec<f32> {
     let separation = |u: usize, w: usize| {
-        // An edge passing a node keeps half the gap two nodes keep.
-        let gap = if g.is_dummy(u) || g.is_dummy(w) {
-            node_gap / 2.0
-        } else {
-            node_gap
+        // An edge passing a node keeps half the gap two nodes keep, and edges passing side by
+        // side run in one channel, a quarter of that gap apart.
+        let gap = match (g.is_dummy(u), g.is_dummy(w)) {
+            (true, true) => node_gap / 4.0,
+            (true, false) | (false, true) => node_gap / 2.0,
+            (false, false) => node_gap,
         };
         f32::midpoint(g.thickness[u], g.thickness[w]) + gap
     };

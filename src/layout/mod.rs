@@ -25,6 +25,7 @@ mod layering;
 mod ordering;
 mod proper;
 mod refine;
+mod routes;
 mod simplex;
 mod stable;
 
@@ -34,6 +35,7 @@ pub use drawn::{drawn_crossings, flatten_cubic};
 use layering::assign_layers;
 use ordering::{accumulate, order_layers};
 use proper::{Proper, Route};
+use routes::Portal;
 pub use stable::{Previous, kept_in_place};
 
 /// Which way the layers run.
@@ -287,6 +289,10 @@ fn layout_with(input: &Input<'_>, settings: &Settings, previous: Option<&Previou
         })
         .collect();
 
+    let lane = routes::lanes(&graph, &order, &centre);
+    let reach = layer_gap / 4.0;
+    let mut portals = Vec::new();
+    let mut pulled = Vec::new();
     let edges: Vec<Vec<Point>> = routes
         .iter()
         .zip(input.edges)
@@ -301,21 +307,31 @@ fn layout_with(input: &Input<'_>, settings: &Settings, previous: Option<&Previou
                     points.push(axes.point(entry(b), centre[b]));
                 }
                 Route::Chain { first, count } => {
-                    let mut push = |main: f32, cross: f32| {
-                        let p = axes.point(main, cross);
-                        if points.last() != Some(&p) {
-                            points.push(p);
-                        }
+                    // Lines a little before and after each layer, in the open space between
+                    // layers, where the route crosses each lane it goes through.
+                    let before = |l: usize| start[l] - reach;
+                    let after = |l: usize| end(l) + reach;
+                    let portal = |main: f32, v: usize| Portal {
+                        main,
+                        lo: lane[v].0,
+                        hi: lane[v].1,
                     };
-                    push(exit(a), centre[a]);
-                    push(end(layers[a]), centre[a]);
-                    let dummies = first..first + count;
-                    for (&l, &c) in graph.layer[dummies.clone()].iter().zip(&centre[dummies]) {
-                        push(start[l], c);
-                        push(end(l), c);
+                    portals.clear();
+                    portals.push(portal(after(layers[a]), a));
+                    for d in first..first + count {
+                        let l = graph.layer[d];
+                        portals.push(portal(before(l), d));
+                        portals.push(portal(after(l), d));
                     }
-                    push(start[layers[b]], centre[b]);
-                    push(entry(b), centre[b]);
+                    portals.push(portal(before(layers[b]), b));
+                    pulled.clear();
+                    routes::pull(
+                        (exit(a), centre[a]),
+                        &portals,
+                        (entry(b), centre[b]),
+                        &mut pulled,
+                    );
+                    points.extend(pulled.iter().map(|&(m, c)| axes.point(m, c)));
                 }
             }
             points

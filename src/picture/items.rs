@@ -8,7 +8,6 @@ use egui::epaint::{Color32, Pos2, Rect, Stroke, Vec2, pos2, vec2};
 
 use super::palette::{self as theme, Palette};
 use super::place::{Placed, band_rect, to_rect};
-use crate::layout::Direction;
 use crate::model::{Standing, Status};
 
 /// How a topic's box looks for its status.
@@ -138,11 +137,14 @@ pub fn badge(
     }
 }
 
-/// An arrow along a route: one cubic curve per stretch between bend points, crossing each gap
-/// between layers as an S that leaves and enters along the flow, and the arrowhead's triangle.
+/// Radius of the rounding where an arrow bends, in layout units.
+const BEND_RADIUS: f32 = 18.0;
+
+/// An arrow along a route: straight between its bend points, rounded where it bends, and the
+/// arrowhead's triangle.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Arrow {
-    /// Control points of each cubic Bézier, in order.
+    /// Control points of each cubic Bézier, in order: straight stretches and rounded bends.
     pub curves: Vec<[Pos2; 4]>,
     /// Tip and the two base corners of the head.
     pub head: [Pos2; 3],
@@ -151,36 +153,34 @@ pub struct Arrow {
 /// The arrow through `points` (already in the coordinates it is drawn in), with a head of
 /// `head_size`; `None` for a route of fewer than two points.
 #[must_use]
-pub fn arrow(points: &[Pos2], direction: Direction, head_size: f32) -> Option<Arrow> {
+pub fn arrow(points: &[Pos2], head_size: f32) -> Option<Arrow> {
     let (&end, rest) = points.split_last()?;
     let &before_end = rest.last()?;
-    let curves = points
-        .windows(2)
-        .map(|pair| {
-            let (a, b) = (pair[0], pair[1]);
-            let (c1, c2) = match direction {
-                Direction::LeftToRight => {
-                    let mid = f32::midpoint(a.x, b.x);
-                    (pos2(mid, a.y), pos2(mid, b.y))
-                }
-                Direction::TopToBottom => {
-                    let mid = f32::midpoint(a.y, b.y);
-                    (pos2(a.x, mid), pos2(b.x, mid))
-                }
-            };
-            [a, c1, c2, b]
-        })
-        .collect();
-    // The head points along the direction the last curve arrives in.
-    let along = match direction {
-        Direction::LeftToRight => vec2((end.x - before_end.x).signum(), 0.0),
-        Direction::TopToBottom => vec2(0.0, (end.y - before_end.y).signum()),
-    };
-    let along = if along == Vec2::ZERO {
-        (end - before_end).normalized()
-    } else {
-        along
-    };
+    let straight = |a: Pos2, b: Pos2| [a, a + (b - a) / 3.0, a + (b - a) * (2.0 / 3.0), b];
+    let mut curves = Vec::with_capacity(2 * points.len());
+    let mut from = points[0];
+    for w in points.windows(3) {
+        let (a, corner, b) = (w[0], w[1], w[2]);
+        // Round the bend over at most half of each stretch beside it.
+        let r = BEND_RADIUS
+            .min((corner - a).length() / 2.0)
+            .min((b - corner).length() / 2.0);
+        let enter = corner - (corner - a).normalized() * r;
+        let leave = corner + (b - corner).normalized() * r;
+        curves.push(straight(from, enter));
+        // A cubic with both controls two thirds of the way to the corner: the quadratic
+        // curve that the corner itself controls.
+        curves.push([
+            enter,
+            enter + (corner - enter) * (2.0 / 3.0),
+            leave + (corner - leave) * (2.0 / 3.0),
+            leave,
+        ]);
+        from = leave;
+    }
+    curves.push(straight(from, end));
+    // The head points along the last stretch.
+    let along = (end - before_end).normalized();
     let back = end - along * head_size;
     let half_base = along.rot90() * head_size * 0.5;
     Some(Arrow {

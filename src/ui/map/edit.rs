@@ -25,7 +25,7 @@ impl MapView {
                     .iter()
                     .map(|p| self.to_screen * pos2(p.x, p.y))
                     .collect();
-                let arrow = items::arrow(&points, self.direction, head)?;
+                let arrow = items::arrow(&points, head)?;
                 let line = arrow
                     .curves
                     .iter()

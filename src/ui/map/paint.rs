@@ -307,7 +307,7 @@ impl MapView {
             .map(|p| self.to_screen * pos2(p.x, p.y))
             .collect();
         let head = (theme::EDGE_HEAD * self.to_screen.scaling).clamp(4.0, 14.0);
-        let Some(arrow) = items::arrow(&points, self.direction, head) else {
+        let Some(arrow) = items::arrow(&points, head) else {
             return;
         };
         for curve in arrow.curves {
