@@ -48,6 +48,9 @@ const SIFT_PASSES: usize = 2;
 const STARTS_BUDGET: usize = 2_000;
 /// Most starts tried.
 const STARTS: usize = 4;
+/// Work allowed for a second start of a drawing too big for [`STARTS_BUDGET`], which tries it
+/// only with neighbour swaps: about a thousand topics get it.
+const SECOND_START_BUDGET: usize = 25_000;
 
 /// Orders each layer to make few crossings: depth-first to start, then median sweeps down and
 /// up, each layer's neighbours swapped right after it is sorted, keeping the best order seen,
@@ -60,7 +63,8 @@ pub(super) fn order_layers(g: &Proper, rounds: usize) -> Order {
         return Order::from_layers(initial_order(g, None), g.layer.len());
     }
     let mut scratch = Scratch::default();
-    let starts = (STARTS_BUDGET / (g.layer.len() + g.links.len()).max(1)).clamp(1, STARTS);
+    let size = (g.layer.len() + g.links.len()).max(1);
+    let starts = (STARTS_BUDGET / size).clamp(1, STARTS);
     let mut best: Option<(usize, Order)> = None;
     // The first start follows the input order depth-first and sweeps by medians. Others
     // alternate medians and means (neither wins everywhere) and follow sources and links in an
@@ -68,18 +72,29 @@ pub(super) fn order_layers(g: &Proper, rounds: usize) -> Order {
     let mut rng = generate::XorShift::new(0);
     // Every start sweeps with neighbour swaps after each layer; a drawing small enough for
     // several starts also tries each start without them, since neither wins everywhere.
-    let tries = if starts > 1 { 2 * starts } else { 1 };
+    let both = starts > 1;
+    let tries = if both {
+        2 * starts
+    } else {
+        (SECOND_START_BUDGET / size).clamp(1, 2)
+    };
     for attempt in 0..tries {
-        let (start, transpose) = (attempt / 2, attempt % 2 == 0);
-        if !transpose && starts == 1 {
-            break;
-        }
+        let (start, transpose) = if both {
+            (attempt / 2, attempt % 2 == 0)
+        } else {
+            (attempt, true)
+        };
         let mean = start % 2 == 1;
         let shuffle = if start < 2 { None } else { Some(&mut rng) };
         let first = initial_order(g, shuffle);
         let how = Sweep { mean, transpose };
         let (mut count, mut order) = order_from(g, rounds, first, how, &mut scratch);
-        let budget = refine::BUDGET / tries;
+        // Small drawings share the refinement's budget among their tries.
+        let budget = if both {
+            refine::BUDGET / tries
+        } else {
+            refine::BUDGET
+        };
         if let (refined, true) = refine::refine(g, &mut order, count, budget, &mut scratch) {
             count = polish(g, &mut order, refined, &mut scratch);
         }
