@@ -9,7 +9,8 @@
 //! property test checks it against the same pairwise test) and is fast. The table also shows
 //! rust-sugiyama's crossings counted only in the gaps between its layers, as `layout::crossings`
 //! would count them; that misses every crossing of two straight edges inside a layer's slab,
-//! which our edges never have (they run parallel through a layer), so it flatters rust-sugiyama.
+//! which our edges never have (each keeps to its own lane through a layer), so it flatters
+//! rust-sugiyama.
 //! 10,000 topics are left out: rust-sugiyama takes minutes there.
 
 use std::hint::black_box;
