@@ -547,12 +547,12 @@ impl Writer {
 
     /// `name="#rrggbb"`, and its opacity when not opaque; `none` when invisible.
     fn colour_attr(&mut self, name: &str, colour: Color32) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let [r, g, b, a] = colour.to_srgba_unmultiplied();
         if a == 0 {
             let _ = write!(self.out, " {name}=\"none\"");
             return;
         }
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         let _ = write!(self.out, " {name}=\"#");
         for byte in [r, g, b] {
             self.out.push(char::from(HEX[usize::from(byte >> 4)]));
