@@ -82,13 +82,26 @@ pub fn fallbacks_for(text: impl IntoIterator<Item = char>) -> Vec<Fallback> {
         .iter()
         .filter_map(|b| ttf_parser::Face::parse(b, 0).ok())
         .collect();
-    let mut missing: Vec<char> = text
-        .into_iter()
+    // Each character is looked up once: a roadmap's text has a few hundred distinct ones in
+    // hundreds of thousands.
+    let mut ascii = [false; 128];
+    let mut others = Vec::new();
+    for c in text {
+        match ascii.get_mut(c as usize) {
+            Some(seen) => *seen = true,
+            None => others.push(c),
+        }
+    }
+    others.sort_unstable();
+    others.dedup();
+    let distinct = (0..128u8)
+        .filter(|&b| ascii[usize::from(b)])
+        .map(char::from)
+        .chain(others);
+    let missing: Vec<char> = distinct
         .filter(|c| !c.is_whitespace() && !c.is_control())
         .filter(|&c| faces.iter().all(|f| f.glyph_index(c).is_none()))
         .collect();
-    missing.sort_unstable();
-    missing.dedup();
     if missing.is_empty() {
         return Vec::new();
     }

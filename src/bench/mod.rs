@@ -17,6 +17,10 @@
 //! | ratio | reference time / our time (above 1: we are faster), or `n/a` |
 //! | crossings | edge crossings of our drawing (layout rows), else `-` |
 //!
+//! The row `whole export svg (process)` times the whole `roadmap export --format svg` process,
+//! start to exit, next to the whole `dot -Tsvg` process on our own DOT export of the same
+//! roadmap (the same titles, to measure and set): see [`process`].
+//!
 //! A second table gives each graph's crossings, ours and dot's, counted two ways: on the drawn
 //! SVG (every edge path flattened, proper crossings away from the paths' ends), and between
 //! adjacent layers, with long edges through dummy nodes (ours by [`layout::crossings`], dot's as
@@ -46,6 +50,7 @@ use crate::model::{self, LoadedRoadmap, Phase, Progress, Roadmap, Source, Source
 use crate::picture::place;
 use crate::ui::map::{MapInput, MapView};
 
+mod process;
 mod stability;
 mod svg;
 pub use stability::{link_stability, stability};
@@ -71,8 +76,21 @@ const DOT_TIMEOUT: Duration = Duration::from_mins(1);
 /// Frames timed for each of rest, panning and zooming.
 const FRAMES: usize = 60;
 
-/// Runs the benchmarks for `sizes` and writes the table to `out`, row by row as they finish.
+/// Runs the benchmarks for `sizes` and writes the table to `out`, row by row as they finish;
+/// the whole export process is this program's own (see [`run_with`]).
 pub fn run(sizes: &[usize], seed: u64, out: &mut impl Write) -> io::Result<()> {
+    let program = std::env::current_exe()?;
+    run_with(sizes, seed, &program, out)
+}
+
+/// Runs the benchmarks as [`run`] does, timing `program` (a `roadmap` executable) for the
+/// whole export process.
+pub fn run_with(
+    sizes: &[usize],
+    seed: u64,
+    program: &Path,
+    out: &mut impl Write,
+) -> io::Result<()> {
     writeln!(
         out,
         "| measurement | size | time | reference | ratio | crossings |"
@@ -87,6 +105,7 @@ pub fn run(sizes: &[usize], seed: u64, out: &mut impl Write) -> io::Result<()> {
             case.load(runs),
             case.layout(runs, dot),
             case.export(runs, dot, Format::Svg),
+            process::export_svg(&case, runs, dot, program),
             case.export(runs.min(3), dot, Format::Png),
             case.frames(Motion::Rest),
             case.frames(Motion::Pan),

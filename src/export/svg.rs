@@ -507,13 +507,11 @@ impl Writer {
 
     /// One line of text, its middle at `at.y`.
     fn text(&mut self, at: Pos2, text: &str, size: f32, colour: Color32, anchor: &str) {
-        let _ = write!(
-            self.out,
-            "<text x=\"{}\" y=\"{}\" font-size=\"{}\" dominant-baseline=\"central\"",
-            num(at.x),
-            num(at.y),
-            num(size)
-        );
+        self.out.push_str("<text");
+        self.attr("x", at.x);
+        self.attr("y", at.y);
+        self.attr("font-size", size);
+        self.out.push_str(" dominant-baseline=\"central\"");
         if anchor != "start" {
             let _ = write!(self.out, " text-anchor=\"{anchor}\"");
         }
@@ -522,16 +520,13 @@ impl Writer {
     }
 
     fn rect(&mut self, r: Rect, rounding: f32, fill: Color32, stroke: Stroke) {
-        let _ = write!(
-            self.out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
-            num(r.min.x),
-            num(r.min.y),
-            num(r.width()),
-            num(r.height())
-        );
+        self.out.push_str("<rect");
+        self.attr("x", r.min.x);
+        self.attr("y", r.min.y);
+        self.attr("width", r.width());
+        self.attr("height", r.height());
         if rounding > 0.0 {
-            let _ = write!(self.out, " rx=\"{}\"", num(rounding));
+            self.attr("rx", rounding);
         }
         self.fill(fill);
         self.stroke(stroke);
@@ -545,37 +540,47 @@ impl Writer {
     fn stroke(&mut self, s: Stroke) {
         if s.width > 0.0 && s.color.a() > 0 {
             self.colour_attr("stroke", s.color);
-            let _ = write!(self.out, " stroke-width=\"{}\"", num(s.width));
+            self.attr("stroke-width", s.width);
         }
     }
 
     /// `name="#rrggbb"`, and its opacity when not opaque; `none` when invisible.
     fn colour_attr(&mut self, name: &str, colour: Color32) {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
         let [r, g, b, a] = colour.to_srgba_unmultiplied();
         if a == 0 {
             let _ = write!(self.out, " {name}=\"none\"");
             return;
         }
-        let _ = write!(self.out, " {name}=\"#{r:02x}{g:02x}{b:02x}\"");
-        if a < 255 {
-            let _ = write!(
-                self.out,
-                " {name}-opacity=\"{}\"",
-                num(f32::from(a) / 255.0)
-            );
+        let _ = write!(self.out, " {name}=\"#");
+        for byte in [r, g, b] {
+            self.out.push(char::from(HEX[usize::from(byte >> 4)]));
+            self.out.push(char::from(HEX[usize::from(byte & 15)]));
         }
+        self.out.push('"');
+        if a < 255 {
+            let _ = write!(self.out, " {name}-opacity=\"");
+            push_num(&mut self.out, f32::from(a) / 255.0);
+            self.out.push('"');
+        }
+    }
+
+    /// ` name="x"`, the number as [`num`] writes it.
+    fn attr(&mut self, name: &str, x: f32) {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        push_num(&mut self.out, x);
+        self.out.push('"');
     }
 }
 
 impl Pen for Writer {
     fn circle(&mut self, centre: Pos2, radius: f32, fill: Color32, stroke: Stroke) {
-        let _ = write!(
-            self.out,
-            "<circle cx=\"{}\" cy=\"{}\" r=\"{}\"",
-            num(centre.x),
-            num(centre.y),
-            num(radius)
-        );
+        self.out.push_str("<circle");
+        self.attr("cx", centre.x);
+        self.attr("cy", centre.y);
+        self.attr("r", radius);
         self.fill(fill);
         self.stroke(stroke);
         self.out.push_str("/>\n");
@@ -609,7 +614,9 @@ impl Writer {
             if k > 0 {
                 self.out.push(' ');
             }
-            let _ = write!(self.out, "{},{}", num(p.x), num(p.y));
+            push_num(&mut self.out, p.x);
+            self.out.push(',');
+            push_num(&mut self.out, p.y);
         }
     }
 }
@@ -628,20 +635,43 @@ struct Num(f32);
 
 impl std::fmt::Display for Num {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let x = if self.0.is_finite() { self.0 } else { 0.0 };
-        #[allow(
-            clippy::cast_possible_truncation,
-            reason = "an f32 times 100 is far inside i64"
-        )]
-        let hundredths = (f64::from(x) * 100.0).round_ties_even() as i64;
-        let (whole, part) = (hundredths / 100, (hundredths % 100).unsigned_abs());
-        if hundredths < 0 && whole == 0 {
-            f.write_str("-")?;
+        let mut text = String::new();
+        push_num(&mut text, self.0);
+        f.write_str(&text)
+    }
+}
+
+/// Appends a coordinate as [`num`] writes it, digit by digit: the SVG holds thousands of them.
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "an f32 times 100 is far inside i64, and a digit inside u8"
+)]
+fn push_num(out: &mut String, x: f32) {
+    let x = if x.is_finite() { x } else { 0.0 };
+    let hundredths = (f64::from(x) * 100.0).round_ties_even() as i64;
+    if hundredths < 0 {
+        out.push('-');
+    }
+    let magnitude = hundredths.unsigned_abs();
+    let (whole, part) = (magnitude / 100, magnitude % 100);
+    // The whole part's digits, last first.
+    let mut digits = [0u8; 20];
+    let mut n = whole;
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
-        match part {
-            0 => write!(f, "{whole}"),
-            p if p % 10 == 0 => write!(f, "{whole}.{}", p / 10),
-            p => write!(f, "{whole}.{p:02}"),
+    }
+    out.extend(digits[at..].iter().map(|&d| char::from(d)));
+    if part != 0 {
+        out.push('.');
+        out.push(char::from(b'0' + (part / 10) as u8));
+        if part % 10 != 0 {
+            out.push(char::from(b'0' + (part % 10) as u8));
         }
     }
 }
