@@ -763,7 +763,7 @@ fn run_dot(
         None => Stdio::null(),
     };
     let start = Instant::now();
-    let mut child = Command::new("dot")
+    let child = Command::new("dot")
         .args(log.map(|_| "-v"))
         .arg(format!("-T{output}"))
         .arg("-o")
@@ -773,16 +773,11 @@ fn run_dot(
         .stderr(stderr)
         .spawn()
         .map_err(|_| "n/a (dot did not start)")?;
-    loop {
-        match child.try_wait() {
-            Ok(Some(status)) if status.success() => return Ok(start.elapsed()),
-            Ok(Some(_)) | Err(_) => return Err("n/a (dot failed)"),
-            Ok(None) if start.elapsed() > DOT_TIMEOUT => {
-                let _ = child.kill();
-                let _ = child.wait();
-                return Err("n/a (dot over 60 s)");
-            }
-            Ok(None) => std::thread::sleep(Duration::from_micros(200)),
-        }
-    }
+    process::finish(
+        child,
+        start,
+        DOT_TIMEOUT,
+        "n/a (dot failed)",
+        "n/a (dot over 60 s)",
+    )
 }

@@ -5,7 +5,7 @@
 //! never touched.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use super::{Case, DOT_MAX_NODES, Row, run_dot};
@@ -74,7 +74,7 @@ fn export(
     format: &str,
 ) -> Result<Duration, &'static str> {
     let start = Instant::now();
-    let mut child = Command::new(program)
+    let child = Command::new(program)
         .arg("--progress")
         .arg(dir.join("progress.json"))
         .args(["export", "--format", format, "--output"])
@@ -85,14 +85,32 @@ fn export(
         .stderr(Stdio::null())
         .spawn()
         .map_err(|_| "n/a (the export did not start)")?;
+    finish(
+        child,
+        start,
+        TIMEOUT,
+        "n/a (the export failed)",
+        "n/a (the export took over 60 s)",
+    )
+}
+
+/// Waits for `child`, started at `start`, and returns how long it ran. A failure is reported as
+/// `failed`; a run over `limit` is stopped and reported as `too_long`.
+pub(super) fn finish(
+    mut child: Child,
+    start: Instant,
+    limit: Duration,
+    failed: &'static str,
+    too_long: &'static str,
+) -> Result<Duration, &'static str> {
     loop {
         match child.try_wait() {
             Ok(Some(status)) if status.success() => return Ok(start.elapsed()),
-            Ok(Some(_)) | Err(_) => return Err("n/a (the export failed)"),
-            Ok(None) if start.elapsed() > TIMEOUT => {
+            Ok(Some(_)) | Err(_) => return Err(failed),
+            Ok(None) if start.elapsed() > limit => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Err("n/a (the export took over 60 s)");
+                return Err(too_long);
             }
             Ok(None) => std::thread::sleep(Duration::from_micros(200)),
         }
