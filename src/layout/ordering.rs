@@ -44,7 +44,8 @@ const SIFT_MAX_WIDTH: usize = 1_024;
 /// Passes of sifting over one layer while its neighbours stand still.
 const SIFT_PASSES: usize = 2;
 /// Work allowed for trying other starts, in nodes and links per start: small drawings, cheap to
-/// order, are ordered from several starts and keep the best, big ones from the first only.
+/// order, are ordered from several starts and keep the best, bigger ones from one or two (see
+/// [`SECOND_START_BUDGET`]).
 const STARTS_BUDGET: usize = 2_000;
 /// Most starts tried.
 const STARTS: usize = 4;
@@ -57,7 +58,7 @@ const SECOND_START_BUDGET: usize = 25_000;
 /// which sifting and neighbour swaps then polish, and [`refine`] then walks on from (sifting
 /// once more what it finds). Every step after the first order keeps the best so far, so the
 /// result never has more crossings than the depth-first order. Small drawings repeat this from
-/// a few different starts and keep the best.
+/// a few different starts and keep the best; drawings of about a thousand topics from two.
 pub(super) fn order_layers(g: &Proper, rounds: usize) -> Order {
     if rounds == 0 || g.layer_count < 2 {
         return Order::from_layers(initial_order(g, None), g.layer.len());
